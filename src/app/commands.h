@@ -1,0 +1,25 @@
+// The subcommands of the `secmap` binary. Each lives in its own cmd_<name>.cpp, parses its own
+// arguments (CLI11) and returns the process exit code: 0 on success, non-zero with a message on
+// stderr that names the file, row or field and what is wrong.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace secmap::app {
+
+using Args = std::vector<std::string>;  // arguments after the subcommand name
+
+int cmd_import(const Args& args);  // secmap import DB LAYER FILE [--crs EPSG:N] [--map f=c ...]
+int cmd_export(const Args& args);  // secmap export DB LAYER FILE
+int cmd_demo(const Args& args);    // secmap demo DB
+int cmd_render(const Args& args);  // secmap render DB --out FILE.png ...
+int cmd_info(const Args& args);    // secmap info DB: schema version and row counts
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+  const char* summary;  // one line, shown by `secmap help`
+};
+const std::vector<Command>& commands();
+
+}  // namespace secmap::app

@@ -1,0 +1,48 @@
+// Operations done with GEOS (the only file set that includes geos_c.h): validity and repair,
+// simplification, polygon triangulation for GL fills, and prepared point-in-polygon.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace secmap::geo {
+
+struct ValidityResult {
+  bool valid = true;
+  std::string reason;  // GEOS's reason when invalid, e.g. "Self-intersection[104.1 22.4]"
+};
+ValidityResult check_validity(const Geometry& g);
+
+// GEOS MakeValid, keeping only the polygonal part for polygon inputs (or the lineal part for
+// lines). Returns nullopt if nothing of the input's dimension is left.
+std::optional<Geometry> make_valid(const Geometry& g);
+
+// Topology-preserving simplification (GEOSTopologyPreserveSimplify) at the given tolerance in
+// the geometry's units.
+Geometry simplify(const Geometry& g, double tolerance);
+
+// Triangles covering a (multi)polygon, holes respected, via GEOSConstrainedDelaunayTriangulation.
+// Output: 3 points per triangle, winding not guaranteed.
+std::vector<Point> triangulate(const Geometry& polygonal);
+
+// Area in the geometry's units squared (for checks).
+double area(const Geometry& g);
+
+// Point-in-polygon for many points against one polygonal geometry (GEOS prepared geometry).
+// Contains is strict (boundary points are outside), matching SpatiaLite's ST_Within(point, poly).
+class PreparedPolygon {
+ public:
+  explicit PreparedPolygon(const Geometry& polygonal);
+  ~PreparedPolygon();
+  PreparedPolygon(PreparedPolygon&&) noexcept;
+  bool contains(Point p) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace secmap::geo
