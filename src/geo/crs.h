@@ -6,6 +6,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "geo/geometry.h"
 
@@ -37,9 +38,14 @@ class Transform {
   bool source_geographic_ = false;
 };
 
-// EPSG code of the VN-2000 TM-3 zone whose central meridian is nearest to lon
-// (EPSG:9205 102°00' … EPSG:9218 107°45'; Lào Cai uses 9208 = 104°45').
+// EPSG code of the VN-2000 TM-3 zone whose central meridian is nearest to lon. EPSG:9205..9218
+// are 103°00', 104°00', 104°30', 104°45', 105°30', 105°45', 106°00', 106°15', 106°30', 107°00',
+// 107°15', 107°30', 108°15', 108°30' (checked with projinfo). Note the nearest zone is not always
+// the province's official one (Lào Cai city, 104.1°E, is nearest 9206 = 104°00').
 int vn2000_tm3_epsg_for_lon(double lon);
+// EPSG code of a province's official VN-2000 TM-3 zone ("Lào Cai" → 9208 = 104°45'), matched
+// diacritic- and case-insensitively; 0 when the province is not in the table.
+int vn2000_tm3_epsg_for_province(std::string_view province);
 
 // True if the CRS definition names a geographic CRS.
 bool is_geographic(const std::string& crs_definition);
