@@ -291,9 +291,11 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 SELECT CreateSpatialIndex('communes', 'geom');
+SELECT CreateSpatialIndex('border_line', 'geom');
 SELECT CreateSpatialIndex('border_segments', 'geom');
 SELECT CreateSpatialIndex('crossings', 'geom');
 SELECT CreateSpatialIndex('facilities', 'geom');
 SELECT CreateSpatialIndex('incidents', 'geom');
 SELECT CreateSpatialIndex('designations', 'geom');
 SELECT CreateSpatialIndex('patrols', 'geom');
+SELECT CreateSpatialIndex('cooperation_events', 'geom');

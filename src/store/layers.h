@@ -11,18 +11,18 @@ namespace secmap::store {
 enum class FieldType { Text, Integer, Real, Date, DateTime, Boolean };
 
 struct FieldInfo {
-  std::string name;        // column in the table
+  std::string name;  // column in the table
   FieldType type;
-  bool required = false;   // an import without it is rejected
-  std::string code_list;   // table of allowed codes, or empty
+  bool required = false;  // an import without it is rejected
+  std::string code_list;  // table of allowed codes, or empty
 };
 
 struct LayerInfo {
-  std::string name;            // layer name on the command line
-  std::string table;           // table in the database
-  std::string geometry_type;   // POINT, LINESTRING, MULTILINESTRING, MULTIPOLYGON, or "" (none)
+  std::string name;               // layer name on the command line
+  std::string table;              // table in the database
+  std::string geometry_type;      // POINT, LINESTRING, MULTILINESTRING, MULTIPOLYGON, or "" (none)
   std::vector<FieldInfo> fields;  // importable fields (not id/geom/version/updated_*)
-  std::string unique_key;      // a field whose value must be unique in a file, or empty
+  std::string unique_key;         // a field whose value must be unique in a file, or empty
 };
 
 // All layers; the order is the drawing order from bottom to top.

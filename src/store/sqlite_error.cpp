@@ -1,0 +1,34 @@
+#include "store/sqlite_error.h"
+
+namespace secmap::store::detail {
+
+std::string sql_snippet(std::string_view sql) {
+  constexpr size_t kMax = 160;
+  std::string out;
+  bool space = false;
+  for (char c : sql) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() >= kMax) {
+      out += "…";
+      break;
+    }
+  }
+  return out;
+}
+
+void throw_sqlite(sqlite3* db, std::string_view sql) {
+  std::string msg;
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  if (file && *file) msg = std::string(file) + ": ";
+  msg += db ? sqlite3_errmsg(db) : "out of memory";
+  if (!sql.empty()) msg += " (in: " + sql_snippet(sql) + ")";
+  throw StoreError(msg);
+}
+
+}  // namespace secmap::store::detail
