@@ -2,7 +2,10 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace secmap::test {
 
@@ -13,10 +16,29 @@ bool have_realdata(const std::string& file) {
 }
 std::filesystem::path secmap_binary() { return SECMAP_BINARY; }
 
+namespace {
+// Scratch directories are removed when the test process ends, unless SECMAP_KEEP_SCRATCH is set
+// (to look at a failing test's files).
+std::vector<std::filesystem::path>& created_dirs() {
+  static std::vector<std::filesystem::path> dirs;
+  return dirs;
+}
+void remove_scratch_dirs() {
+  if (std::getenv("SECMAP_KEEP_SCRATCH")) return;
+  std::error_code ec;
+  for (const auto& d : created_dirs()) std::filesystem::remove_all(d, ec);
+}
+}  // namespace
+
 std::filesystem::path scratch_dir(const std::string& name) {
-  auto dir = std::filesystem::path(SECMAP_BUILD_DIR) / "test-scratch" / name;
+  // ctest runs each test case as its own process, several at once: a per-process directory
+  // keeps suites that share a fixture from deleting each other's files.
+  auto dir = std::filesystem::path(SECMAP_BUILD_DIR) / "test-scratch" /
+             (name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  if (created_dirs().empty()) std::atexit(remove_scratch_dirs);
+  created_dirs().push_back(dir);
   return dir;
 }
 

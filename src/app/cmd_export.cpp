@@ -1,11 +1,35 @@
-// Placeholder until the export command lands (replaced by its owner in this session).
+// secmap export DB LAYER FILE: the extension picks the format (.geojson .gpkg .shp .kml .csv .gpx).
+#include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "app/commands.h"
+#include "io/importer.h"
+#include "store/database.h"
 
 namespace secmap::app {
-int cmd_export(const Args&) {
-  std::fprintf(stderr, "secmap export: not built yet\n");
-  return 1;
+
+int cmd_export(const Args& args) {
+  CLI::App app{"Write a layer to a file; the extension picks the format", "secmap export"};
+  std::string db_path, layer, file;
+  app.add_option("DB", db_path, "database file")->required();
+  app.add_option("LAYER", layer, "layer to write")->required();
+  app.add_option("FILE", file, "output: .geojson .gpkg .shp .kml .csv .gpx")->required();
+  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
+  try {
+    app.parse(argv_rev);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
+    const io::ExportReport r = io::export_layer(db, layer, file);
+    std::printf("wrote %zu features of %s to %s (%s, EPSG:4326)\n", r.written, layer.c_str(),
+                file.c_str(), r.driver.c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "secmap export: error: %s\n", e.what());
+    return 1;
+  }
 }
+
 }  // namespace secmap::app

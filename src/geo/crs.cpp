@@ -59,6 +59,7 @@ Transform::Transform(const std::string& from, const std::string& to)
   impl_->to = to;
   impl_->ctx = proj_context_create();
   if (!impl_->ctx) throw CrsError("cannot create a PROJ context");
+  proj_log_level(impl_->ctx, PJ_LOG_NONE);  // failures become CrsError with PROJ's message
   PJ_CONTEXT* ctx = impl_->ctx;
   PJ* src = create_crs(ctx, from);
   source_geographic_ = is_geographic_type(proj_get_type(src));
@@ -72,14 +73,12 @@ Transform::Transform(const std::string& from, const std::string& to)
   PJ* raw = proj_create_crs_to_crs_from_pj(ctx, src, dst, nullptr, nullptr);
   proj_destroy(src);
   proj_destroy(dst);
-  if (!raw)
-    throw CrsError("no transformation from " + from + " to " + to + ": " + proj_error(ctx));
+  if (!raw) throw CrsError("no transformation from " + from + " to " + to + ": " + proj_error(ctx));
   // Traditional GIS order: lon/lat (x/y, easting/northing) whatever the CRS axis order says.
   impl_->pj = proj_normalize_for_visualization(ctx, raw);
   proj_destroy(raw);
   if (!impl_->pj)
-    throw CrsError("cannot normalise axis order for " + from + " → " + to + ": " +
-                   proj_error(ctx));
+    throw CrsError("cannot normalise axis order for " + from + " → " + to + ": " + proj_error(ctx));
 }
 
 Transform::~Transform() = default;
@@ -102,8 +101,8 @@ void Transform::apply_in_place(std::span<Point> pts) const {
                      nullptr, 0, 0, nullptr, 0, 0);
   for (const auto& p : pts) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y))
-      throw CrsError("coordinates cannot be transformed from " + impl_->from + " to " +
-                     impl_->to + " (outside the CRS's domain?)");
+      throw CrsError("coordinates cannot be transformed from " + impl_->from + " to " + impl_->to +
+                     " (outside the CRS's domain?)");
   }
 }
 
@@ -117,7 +116,7 @@ void Transform::apply_in_place(Geometry& g) const {
 int vn2000_tm3_epsg_for_lon(double lon) {
   // Central meridians of EPSG:9205..9218 (checked with projinfo); the series is irregular
   // because it lists the meridians provinces actually use.
-  static constexpr double kCm[] = {103.0,  104.0, 104.5,  104.75, 105.5, 105.75, 106.0,
+  static constexpr double kCm[] = {103.0,  104.0, 104.5, 104.75, 105.5, 105.75, 106.0,
                                    106.25, 106.5, 107.0, 107.25, 107.5, 108.25, 108.5};
   int best = 0;
   for (int i = 1; i < static_cast<int>(std::size(kCm)); ++i)
@@ -132,9 +131,9 @@ int vn2000_tm3_epsg_for_province(std::string_view province) {
     std::string_view name;
     int epsg;
   };
-  static constexpr Entry kTable[] = {
-      {"lao cai", 9208}, {"yen bai", 9208}, {"lai chau", 9205}, {"dien bien", 9205},
-      {"son la", 9206},  {"ha giang", 9209}, {"cao bang", 9210}, {"lang son", 9215}};
+  static constexpr Entry kTable[] = {{"lao cai", 9208},   {"yen bai", 9208}, {"lai chau", 9205},
+                                     {"dien bien", 9205}, {"son la", 9206},  {"ha giang", 9209},
+                                     {"cao bang", 9210},  {"lang son", 9215}};
   const std::string key = text::fold_for_search(province);
   for (const auto& e : kTable)
     if (key == e.name || key == "tinh " + std::string(e.name)) return e.epsg;
@@ -143,6 +142,7 @@ int vn2000_tm3_epsg_for_province(std::string_view province) {
 
 bool is_geographic(const std::string& crs_definition) {
   PJ_CONTEXT* ctx = proj_context_create();
+  proj_log_level(ctx, PJ_LOG_NONE);
   PJ* crs = proj_create(ctx, crs_definition.c_str());
   bool geo = false;
   if (crs) {

@@ -36,13 +36,20 @@ Geometry Geometry::as_multi() const {
 
 const char* type_name(GeomType t) {
   switch (t) {
-    case GeomType::Empty: return "Empty";
-    case GeomType::Point: return "Point";
-    case GeomType::LineString: return "LineString";
-    case GeomType::Polygon: return "Polygon";
-    case GeomType::MultiPoint: return "MultiPoint";
-    case GeomType::MultiLineString: return "MultiLineString";
-    case GeomType::MultiPolygon: return "MultiPolygon";
+    case GeomType::Empty:
+      return "Empty";
+    case GeomType::Point:
+      return "Point";
+    case GeomType::LineString:
+      return "LineString";
+    case GeomType::Polygon:
+      return "Polygon";
+    case GeomType::MultiPoint:
+      return "MultiPoint";
+    case GeomType::MultiLineString:
+      return "MultiLineString";
+    case GeomType::MultiPolygon:
+      return "MultiPolygon";
   }
   return "Unknown";
 }
@@ -102,7 +109,8 @@ Header read_header(WkbReader& r) {
   h.little = order == 1;
   uint32_t code = r.u32(h.little);
   // EWKB (PostGIS/GDAL) flags in the high bits; an SRID, if flagged, follows the type.
-  const bool ewkb_z = code & 0x80000000u, ewkb_m = code & 0x40000000u, ewkb_srid = code & 0x20000000u;
+  const bool ewkb_z = code & 0x80000000u, ewkb_m = code & 0x40000000u,
+             ewkb_srid = code & 0x20000000u;
   code &= 0x0fffffffu;
   if (ewkb_srid) r.u32(h.little);
   const uint32_t iso = code / 1000;  // 0 = XY, 1 = Z, 2 = M, 3 = ZM
@@ -146,8 +154,8 @@ Polygon read_polygon_body(WkbReader& r, const Header& h) {
 Header expect_part(WkbReader& r, uint32_t base) {
   const Header h = read_header(r);
   if (h.base != base)
-    throw WkbError("WKB: multi-geometry member of type " + std::to_string(h.base) +
-                   ", expected " + std::to_string(base));
+    throw WkbError("WKB: multi-geometry member of type " + std::to_string(h.base) + ", expected " +
+                   std::to_string(base));
   return h;
 }
 

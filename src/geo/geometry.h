@@ -14,10 +14,10 @@ struct Point {
   double x = 0, y = 0;
   bool operator==(const Point&) const = default;
 };
-using Ring = std::vector<Point>;        // closed: first == last
+using Ring = std::vector<Point>;  // closed: first == last
 using LineString = std::vector<Point>;
 struct Polygon {
-  std::vector<Ring> rings;              // rings[0] is the shell, the rest are holes
+  std::vector<Ring> rings;  // rings[0] is the shell, the rest are holes
 };
 
 struct BBox {
@@ -32,13 +32,23 @@ struct BBox {
   void add(const BBox& b) {
     if (!b.empty()) add(Point{b.min_x, b.min_y}), add(Point{b.max_x, b.max_y});
   }
-  bool contains(Point p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+  bool contains(Point p) const {
+    return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y;
+  }
   bool intersects(const BBox& o) const {
     return !(o.min_x > max_x || o.max_x < min_x || o.min_y > max_y || o.max_y < min_y);
   }
 };
 
-enum class GeomType { Empty, Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon };
+enum class GeomType {
+  Empty,
+  Point,
+  LineString,
+  Polygon,
+  MultiPoint,
+  MultiLineString,
+  MultiPolygon
+};
 
 // One geometry of any of the simple-feature types we store. Only the member matching the type
 // family is used: points for (Multi)Point, lines for (Multi)LineString, polygons for

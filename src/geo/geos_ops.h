@@ -3,12 +3,19 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "geo/geometry.h"
 
 namespace secmap::geo {
+
+// A GEOS operation failed (e.g. a ring with fewer than 4 points); the message is GEOS's.
+class GeosError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct ValidityResult {
   bool valid = true;
@@ -33,6 +40,7 @@ double area(const Geometry& g);
 
 // Point-in-polygon for many points against one polygonal geometry (GEOS prepared geometry).
 // Contains is strict (boundary points are outside), matching SpatiaLite's ST_Within(point, poly).
+// Not thread-safe (GEOS builds the index lazily): use one instance per thread.
 class PreparedPolygon {
  public:
   explicit PreparedPolygon(const Geometry& polygonal);

@@ -18,10 +18,9 @@ struct FreeDeleter {
 bool map_utf8(std::string_view s, int options, std::string& out) {
   utf8proc_uint8_t* raw = nullptr;
   // utf8proc_map reads exactly s.size() bytes (no UTF8PROC_NULLTERM), so embedded NULs are safe.
-  const utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                   static_cast<utf8proc_ssize_t>(s.size()), &raw,
-                   static_cast<utf8proc_option_t>(options));
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                          static_cast<utf8proc_ssize_t>(s.size()), &raw,
+                                          static_cast<utf8proc_option_t>(options));
   std::unique_ptr<utf8proc_uint8_t, FreeDeleter> guard(raw);
   if (n < 0) return false;
   out.assign(reinterpret_cast<const char*>(raw), static_cast<size_t>(n));
@@ -71,8 +70,9 @@ std::string fold_for_search(std::string_view s) {
   // Decompose + strip marks removes Vietnamese tone and vowel marks; case folding lower-cases.
   // đ/Đ has no decomposition in Unicode, so it is mapped to d by hand below.
   std::string decomposed;
-  if (!map_utf8(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
-                       UTF8PROC_COMPAT,
+  if (!map_utf8(s,
+                UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
+                    UTF8PROC_COMPAT,
                 decomposed)) {
     return {};  // invalid UTF-8 matches nothing
   }

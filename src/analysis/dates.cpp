@@ -1,0 +1,100 @@
+#include "analysis/dates.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace secmap::analysis {
+
+// Howard Hinnant's civil-date algorithms: exact for the proleptic Gregorian calendar.
+int32_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Ymd civil_from_days(int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp + (mp < 10 ? 3 : -9);
+  return {yoe + era * 400 + (m <= 2), m, d};
+}
+
+static bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+static int month_days(int y, int m) {
+  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+std::optional<int32_t> parse_day(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
+  auto num = [&](size_t at, size_t n, int& out) {
+    out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y, m, d;
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > month_days(y, m)) return std::nullopt;
+  return days_from_civil(y, m, d);
+}
+
+int32_t parse_day_or_throw(std::string_view iso) {
+  if (auto d = parse_day(iso)) return *d;
+  throw std::invalid_argument("not a date (expected YYYY-MM-DD): '" + std::string(iso) + "'");
+}
+
+std::string format_day(int32_t days) {
+  const Ymd d = civil_from_days(days);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+std::string format_month(int32_t mi) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", 1970 + mi / 12, mi % 12 + 1);
+  return buf;
+}
+
+int32_t first_day_of_month(int32_t mi) {
+  return days_from_civil(1970 + mi / 12, mi % 12 + 1, 1);
+}
+
+std::string iso_week_label(int32_t days) {
+  // ISO weekday (Mon=1); 1970-01-01 was a Thursday. The week belongs to its Thursday's year.
+  const int wd = ((days % 7) + 7 + 3) % 7 + 1;
+  const int32_t thursday = days - wd + 4;
+  const int y = civil_from_days(thursday).year;
+  const int week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, week);
+  return buf;
+}
+
+int32_t shift_years(int32_t days, int years) {
+  Ymd d = civil_from_days(days);
+  d.year += years;
+  if (d.month == 2 && d.day == 29 && !leap(d.year)) d.day = 28;
+  return days_from_civil(d.year, d.month, d.day);
+}
+
+Window same_window_year_before(const Window& w) {
+  return {w.label.empty() ? std::string() : w.label + " (year before)", shift_years(w.from, -1),
+          shift_years(w.to, -1)};
+}
+
+}  // namespace secmap::analysis

@@ -1,0 +1,195 @@
+// export_layer: every column of a layer's table (geometry as EPSG:4326) to the GDAL format that
+// the file extension names.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+
+#include "io/gdal_source.h"
+#include "io/gdal_util.h"
+#include "io/importer.h"
+#include "store/layers.h"
+
+namespace secmap::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Format {
+  const char* ext;
+  const char* driver;
+};
+constexpr Format kFormats[] = {
+    {".geojson", "GeoJSON"}, {".json", "GeoJSON"}, {".gpkg", "GPKG"}, {".shp", "ESRI Shapefile"},
+    {".kml", "LIBKML"},      {".csv", "CSV"},      {".gpx", "GPX"}};
+
+OGRwkbGeometryType ogr_type(const std::string& t) {
+  if (t == "POINT") return wkbPoint;
+  if (t == "LINESTRING") return wkbLineString;
+  if (t == "MULTILINESTRING") return wkbMultiLineString;
+  if (t == "MULTIPOLYGON") return wkbMultiPolygon;
+  return wkbNone;
+}
+
+}  // namespace
+
+ExportReport export_layer(store::Database& db, const std::string& layer_name,
+                          const fs::path& file) {
+  const store::LayerInfo* layer = store::find_layer(layer_name);
+  if (!layer) {
+    std::string names;
+    for (const auto& n : layer_names()) names += (names.empty() ? "" : ", ") + n;
+    throw ImportError("unknown layer '" + layer_name + "' (layers: " + names + ")");
+  }
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  const Format* fmt = nullptr;
+  for (const auto& f : kFormats)
+    if (ext == f.ext) fmt = &f;
+  if (!fmt)
+    throw ImportError(file.string() + ": unknown export format '" + ext +
+                      "' (use .geojson, .gpkg, .shp, .kml, .csv or .gpx)");
+  const bool has_geom = !layer->geometry_type.empty();
+  const bool gpx = std::string(fmt->driver) == "GPX";
+  if (gpx && layer->geometry_type != "POINT" && layer->geometry_type != "LINESTRING" &&
+      layer->geometry_type != "MULTILINESTRING")
+    throw ImportError(file.string() + ": GPX holds only points and lines; layer '" + layer->name +
+                      "' is " + (has_geom ? layer->geometry_type : std::string("not spatial")));
+
+  ensure_gdal_registered();
+  QuietGdalErrors quiet;
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(fmt->driver);
+  if (!driver && std::string(fmt->driver) == "LIBKML")
+    driver = GetGDALDriverManager()->GetDriverByName("KML");
+  if (!driver) throw ImportError(file.string() + ": GDAL has no " + fmt->driver + " driver");
+  std::error_code ec;
+  if (fs::exists(file, ec)) {  // replace, as a save would
+    if (driver->Delete(file.c_str()) != CE_None) fs::remove(file, ec);
+  }
+  std::vector<const char*> ds_options;
+  if (gpx) ds_options.push_back("GPX_USE_EXTENSIONS=YES");
+  ds_options.push_back(nullptr);
+  GDALDatasetUniquePtr ds(
+      driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, const_cast<char**>(ds_options.data())));
+  if (!ds) throw ImportError(file.string() + ": cannot create (" + quiet.last_message() + ")");
+
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4326);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const bool csv = std::string(fmt->driver) == "CSV";
+  // CSV points are written as lon/lat columns (re-importable without a CRS); other CSV
+  // geometries as a WKT column.
+  const bool csv_lonlat = csv && layer->geometry_type == "POINT";
+  OGRwkbGeometryType gtype = has_geom && !csv_lonlat ? ogr_type(layer->geometry_type) : wkbNone;
+  std::string out_layer_name = layer->name;
+  if (gpx) {
+    out_layer_name = layer->geometry_type == "POINT" ? "waypoints" : "tracks";
+    if (gtype == wkbLineString) gtype = wkbMultiLineString;
+  }
+  std::vector<const char*> lco;
+  if (csv && gtype != wkbNone) lco.push_back("GEOMETRY=AS_WKT");
+  if (std::string(fmt->driver) == "GeoJSON") lco.push_back("RFC7946=NO");
+  // DBF defaults to ISO-8859-1, which cannot hold Vietnamese; write UTF-8 and a .cpg.
+  if (std::string(fmt->driver) == "ESRI Shapefile") lco.push_back("ENCODING=UTF-8");
+  lco.push_back(nullptr);
+  OGRLayer* out = ds->CreateLayer(out_layer_name.c_str(), gtype != wkbNone ? &srs : nullptr, gtype,
+                                  const_cast<char**>(lco.data()));
+  if (!out)
+    throw ImportError(file.string() + ": cannot create layer (" + quiet.last_message() + ")");
+
+  // Every column but the geometry, typed from the schema.
+  struct Column {
+    std::string name;
+    OGRFieldType type;
+  };
+  std::vector<Column> columns;
+  {
+    auto st = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?) ORDER BY cid");
+    st.bind(1, layer->table);
+    while (st.step()) {
+      const std::string name = st.column_text(0), type = st.column_text(1);
+      if (name == "geom") continue;
+      const OGRFieldType t = type.find("INT") != std::string::npos    ? OFTInteger64
+                             : type.find("REAL") != std::string::npos ? OFTReal
+                                                                      : OFTString;
+      columns.push_back({name, t});
+    }
+  }
+  // Where each column landed: drivers may reuse a predefined field (GPX "name") or rename one
+  // (Shapefile truncates to 10 characters).
+  std::vector<int> field_index;
+  auto create_field = [&](const std::string& name, OGRFieldType type) {
+    OGRFieldDefn def(name.c_str(), type);
+    const int before = out->GetLayerDefn()->GetFieldCount();
+    if (out->CreateField(&def) != OGRERR_NONE)
+      throw ImportError(file.string() + ": cannot create field " + name + " (" +
+                        quiet.last_message() + ")");
+    const int found = out->GetLayerDefn()->GetFieldIndex(name.c_str());
+    const int after = out->GetLayerDefn()->GetFieldCount();
+    field_index.push_back(found >= 0 ? found : after > before ? after - 1 : -1);
+  };
+  for (const auto& c : columns) create_field(c.name, c.type);
+  if (csv_lonlat) {
+    create_field("lon", OFTReal);
+    create_field("lat", OFTReal);
+  }
+
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", \"" : "\"") + columns[i].name + "\"";
+  if (has_geom) sql += std::string(columns.empty() ? "" : ", ") + "AsBinary(geom)";
+  sql += " FROM \"" + layer->table + "\" ORDER BY id";
+  auto st = db.prepare(sql);
+  const int geom_col = static_cast<int>(columns.size());
+  ExportReport report;
+  report.driver = driver->GetDescription();
+  const bool transactional = ds->StartTransaction() == OGRERR_NONE;
+  OGRFeatureDefn* defn = out->GetLayerDefn();
+  while (st.step()) {
+    OGRFeature feature(defn);
+    // Fields are looked up by name: drivers may rename (Shapefile truncates to 10 chars).
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const int c = static_cast<int>(i);
+      if (st.is_null(c)) continue;
+      const int idx = field_index[i];
+      if (idx < 0) continue;
+      switch (columns[i].type) {
+        case OFTInteger64:
+          feature.SetField(idx, static_cast<GIntBig>(st.column_int(c)));
+          break;
+        case OFTReal:
+          feature.SetField(idx, st.column_double(c));
+          break;
+        default:
+          feature.SetField(idx, st.column_text(c).c_str());
+      }
+    }
+    if (has_geom && !st.is_null(geom_col)) {
+      size_t size = 0;
+      const uint8_t* data = st.column_blob_data(geom_col, &size);
+      OGRGeometry* g = nullptr;
+      if (OGRGeometryFactory::createFromWkb(data, &srs, &g, size) == OGRERR_NONE && g) {
+        if (csv_lonlat) {
+          const auto* pt = g->toPoint();
+          feature.SetField(field_index[columns.size()], pt->getX());
+          feature.SetField(field_index[columns.size() + 1], pt->getY());
+          delete g;
+        } else {
+          if (gpx && g->getGeometryType() == wkbLineString)
+            g = OGRGeometryFactory::forceToMultiLineString(g);
+          feature.SetGeometryDirectly(g);
+        }
+      }
+    }
+    if (out->CreateFeature(&feature) != OGRERR_NONE)
+      throw ImportError(file.string() + ": cannot write feature " +
+                        std::to_string(report.written + 1) + " (" + quiet.last_message() + ")");
+    ++report.written;
+  }
+  if (transactional && ds->CommitTransaction() != OGRERR_NONE)
+    throw ImportError(file.string() + ": cannot commit (" + quiet.last_message() + ")");
+  ds.reset();  // flush and close before reporting success
+  return report;
+}
+
+}  // namespace secmap::io

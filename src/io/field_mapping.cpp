@@ -1,0 +1,314 @@
+#include "io/field_mapping.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "io/importer.h"
+#include "text/unicode.h"
+
+namespace secmap::io {
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::strchr(" \t\r\n", s.front())) s.remove_prefix(1);
+  while (!s.empty() && std::strchr(" \t\r\n", s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Column names often used in Vietnamese and generic sources, per layer and field.
+struct Alias {
+  const char* layer;
+  const char* field;
+  const char* column;
+};
+constexpr Alias kAliases[] = {
+    {"communes", "code", "ma"},
+    {"communes", "code", "ma_xa"},
+    {"communes", "code", "commune_code"},
+    {"communes", "name", "ten"},
+    {"communes", "name", "ten_xa"},
+    {"communes", "kind", "unit_type"},
+    {"communes", "kind", "loai"},
+    {"communes", "province_code", "ma_tinh"},
+    {"communes", "province_name", "ten_tinh"},
+    {"communes", "population", "dan_so"},
+    {"communes", "area_km2", "dien_tich"},
+    {"incidents", "case_number", "so_vu"},
+    {"incidents", "category", "loai"},
+    {"incidents", "occurred_at", "ngay"},
+    {"incidents", "occurred_at", "date"},
+    {"incidents", "occurred_at", "datetime"},
+    {"*", "name", "ten"},
+    {"*", "commune_code", "ma_xa"},
+};
+
+int find_column(const std::vector<std::string>& cols, std::string_view name) {
+  const std::string want = lower_ascii(name);
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (lower_ascii(cols[i]) == want) return static_cast<int>(i);
+  return -1;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "(none)" : out;
+}
+
+bool parse_int(std::string_view s, int64_t& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return true;
+  double d;  // "12.0" from spreadsheets
+  auto rd = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (rd.ec == std::errc() && rd.ptr == s.data() + s.size() && std::isfinite(d) &&
+      d == std::floor(d) && std::fabs(d) < 9e15) {
+    out = static_cast<int64_t>(d);
+    return true;
+  }
+  return false;
+}
+
+bool parse_real(std::string_view s, double& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
+}
+
+bool digits(std::string_view s, size_t pos, size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+bool valid_ymd(int y, int m, int d) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+}  // namespace
+
+std::string Cell::as_text() const {
+  RawValue r;
+  r.kind = static_cast<RawValue::Kind>(static_cast<int>(kind));
+  r.i = i;
+  r.d = d;
+  r.s = s;
+  return r.as_text();
+}
+
+std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
+                                      const std::vector<std::string>& cols,
+                                      const std::map<std::string, std::string>& user_map,
+                                      const std::string& where) {
+  for (const auto& [field, column] : user_map) {
+    const bool known = std::any_of(layer.fields.begin(), layer.fields.end(),
+                                   [&](const auto& f) { return f.name == field; });
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto& f : layer.fields) names.push_back(f.name);
+      throw ImportError(where + ": --map " + field + "=" + column + ": layer '" + layer.name +
+                        "' has no field '" + field + "' (fields: " + join(names) + ")");
+    }
+    if (find_column(cols, column) < 0)
+      throw ImportError(where + ": --map " + field + "=" + column + ": the source has no column '" +
+                        column + "' (columns: " + join(cols) + ")");
+  }
+  std::vector<FieldBinding> out;
+  for (const auto& f : layer.fields) {
+    FieldBinding b;
+    b.field = &f;
+    if (auto it = user_map.find(f.name); it != user_map.end()) {
+      b.source_index = find_column(cols, it->second);
+    } else {
+      b.source_index = find_column(cols, f.name);
+      // Shapefile DBF truncates names to 10 characters (province_code → province_c).
+      if (b.source_index < 0 && f.name.size() > 10)
+        b.source_index = find_column(cols, std::string_view(f.name).substr(0, 10));
+      for (const auto& a : kAliases) {
+        if (b.source_index >= 0) break;
+        if ((a.layer == layer.name || std::strcmp(a.layer, "*") == 0) && f.name == a.field)
+          b.source_index = find_column(cols, a.column);
+      }
+    }
+    if (b.source_index >= 0) b.source_name = cols[b.source_index];
+    if (f.required && b.source_index < 0)
+      throw ImportError(where + ": required field '" + f.name + "' of layer '" + layer.name +
+                        "' is missing (source columns: " + join(cols) + "); use --map " + f.name +
+                        "=COLUMN");
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+CodeList::CodeList(const store::CodeLists& all, const std::string& table) : table_(table) {
+  for (const store::Code& c : all.list(table)) {
+    codes_.push_back(c.code);
+    exact_.emplace(c.code, c.code);
+    for (const std::string* n : {&c.code, &c.name_vi, &c.name_en})
+      if (!n->empty()) folded_.emplace(text::fold_for_search(*n), c.code);
+  }
+}
+
+std::optional<std::string> CodeList::find(std::string_view value) const {
+  if (auto it = exact_.find(std::string(value)); it != exact_.end()) return it->second;
+  if (auto it = folded_.find(text::fold_for_search(value)); it != folded_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::string CodeList::sample(size_t n) const {
+  std::string out;
+  for (size_t i = 0; i < codes_.size() && i < n; ++i) out += (i ? ", " : "") + codes_[i];
+  if (codes_.size() > n) out += ", …";
+  return out.empty() ? "(the list is empty)" : out;
+}
+
+bool parse_date(std::string_view s, std::string& out) {
+  int y, m, d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
+      !digits(s, 8, 2, d) || !valid_ymd(y, m, d))
+    return false;
+  out.assign(s);
+  return true;
+}
+
+bool parse_datetime(std::string_view s, std::string& out) {
+  std::string date;
+  if (s.size() < 10 || !parse_date(s.substr(0, 10), date)) return false;
+  if (s.size() == 10) {
+    out = date;
+    return true;
+  }
+  if (s[10] != 'T' && s[10] != ' ') return false;
+  int h, mi, sec = 0;
+  size_t p = 11;
+  if (!digits(s, p, 2, h) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mi))
+    return false;
+  p += 5;
+  if (p < s.size() && s[p] == ':') {
+    if (!digits(s, p + 1, 2, sec)) return false;
+    p += 3;
+    if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+      ++p;
+      const size_t start = p;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+      if (p == start) return false;
+    }
+  }
+  if (h > 23 || mi > 59 || sec > 60) return false;
+  if (p < s.size()) {  // zone: Z, ±HH:MM or ±HHMM or ±HH
+    int zh, zm = 0;
+    if (s[p] == 'Z') {
+      ++p;
+    } else if (s[p] == '+' || s[p] == '-') {
+      if (!digits(s, p + 1, 2, zh) || zh > 14) return false;
+      p += 3;
+      if (p < s.size() && s[p] == ':') ++p;
+      if (p < s.size() && (!digits(s, p, 2, zm) || zm > 59)) return false;
+      if (p < s.size()) p += 2;
+    } else {
+      return false;
+    }
+    if (p != s.size()) return false;
+  }
+  out.assign(s);
+  out[10] = 'T';
+  return true;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+  const std::string f = text::fold_for_search(s);
+  if (f == "1" || f == "true" || f == "t" || f == "yes" || f == "y" || f == "co") return true;
+  if (f == "0" || f == "false" || f == "f" || f == "no" || f == "n" || f == "khong") return false;
+  return std::nullopt;
+}
+
+std::optional<std::string> convert_value(const store::FieldInfo& field, const RawValue& raw,
+                                         const CodeList* codes, Cell& out) {
+  out = Cell{};
+  if (raw.is_null()) return std::nullopt;
+  std::string text;
+  if (raw.kind == RawValue::Kind::Text) {
+    if (!text::is_valid_utf8(raw.s)) return "invalid UTF-8 text";
+    const std::string_view t = trim(raw.s);
+    if (t.empty()) return std::nullopt;
+    text = text::to_nfc(t);
+  }
+  using FT = store::FieldType;
+  switch (field.type) {
+    case FT::Text: {
+      out.kind = Cell::Kind::Text;
+      out.s = raw.kind == RawValue::Kind::Text ? text : raw.as_text();
+      if (codes) {
+        auto code = codes->find(out.s);
+        if (!code)
+          return "'" + out.s + "' is not in the code list " + codes->table() +
+                 " (allowed: " + codes->sample() + ")";
+        out.s = *code;
+      }
+      return std::nullopt;
+    }
+    case FT::Integer: {
+      out.kind = Cell::Kind::Int;
+      if (raw.kind == RawValue::Kind::Int) {
+        out.i = raw.i;
+      } else if (raw.kind == RawValue::Kind::Real) {
+        if (raw.d != std::floor(raw.d) || std::fabs(raw.d) > 9e15)
+          return "'" + raw.as_text() + "' is not an integer";
+        out.i = static_cast<int64_t>(raw.d);
+      } else if (!parse_int(text, out.i)) {
+        return "'" + text + "' is not an integer";
+      }
+      return std::nullopt;
+    }
+    case FT::Real: {
+      out.kind = Cell::Kind::Real;
+      if (raw.kind == RawValue::Kind::Int)
+        out.d = static_cast<double>(raw.i);
+      else if (raw.kind == RawValue::Kind::Real)
+        out.d = raw.d;
+      else if (!parse_real(text, out.d))
+        return "'" + text + "' is not a number";
+      return std::nullopt;
+    }
+    case FT::Date:
+    case FT::DateTime: {
+      const std::string v = raw.kind == RawValue::Kind::Text ? text : raw.as_text();
+      out.kind = Cell::Kind::Text;
+      const bool ok = field.type == FT::Date ? parse_date(v, out.s) : parse_datetime(v, out.s);
+      if (!ok)
+        return "'" + v + "' is not " +
+               (field.type == FT::Date
+                    ? std::string("a date (YYYY-MM-DD)")
+                    : std::string("an ISO-8601 date-time (YYYY-MM-DDTHH:MM:SS)"));
+      return std::nullopt;
+    }
+    case FT::Boolean: {
+      out.kind = Cell::Kind::Int;
+      const std::string v = raw.kind == RawValue::Kind::Text ? text : raw.as_text();
+      auto b = parse_bool(v);
+      if (!b) return "'" + v + "' is not a yes/no value (0/1, true/false, có/không)";
+      out.i = *b ? 1 : 0;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace secmap::io

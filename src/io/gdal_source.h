@@ -1,0 +1,65 @@
+// Reading one layer of any GDAL vector source as plain values and geo::Geometry, so the rest of
+// the importer never touches GDAL. CSV files are opened with lon/lat (or x/y, or WKT) column
+// detection; the source CRS is reported as a definition PROJ accepts.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace secmap::io {
+
+// One attribute value as the source holds it. Dates and date-times from typed sources (GPKG,
+// Shapefile) arrive as ISO-8601 text.
+struct RawValue {
+  enum class Kind { Null, Int, Real, Text };
+  Kind kind = Kind::Null;
+  int64_t i = 0;
+  double d = 0;
+  std::string s;
+  bool is_null() const { return kind == Kind::Null; }
+  // The value as text (numbers printed without loss), for messages and text fields.
+  std::string as_text() const;
+};
+
+struct SourceFeature {
+  std::vector<RawValue> values;       // one per field_names() entry
+  std::optional<geo::Geometry> geom;  // nullopt: null geometry; Z/M dropped, curves linearised
+  std::string geom_error;             // non-empty when the source geometry could not be read
+};
+
+class GdalSource {
+ public:
+  // Opens the file (throws ImportError: missing file, unknown format, no such layer).
+  static GdalSource open(const std::filesystem::path& file,
+                         const std::optional<std::string>& layer_name);
+  ~GdalSource();
+  GdalSource(GdalSource&&) noexcept;
+
+  const std::string& driver() const;
+  bool is_csv() const;
+  const std::vector<std::string>& field_names() const;
+  bool has_geometry() const;
+  // "EPSG:n" or WKT2 of the layer's CRS; empty when the source names none.
+  std::string crs_definition() const;
+  // CSV whose coordinates come from columns named like lon/lat (RFC-style degrees, no CRS needed).
+  bool csv_lonlat_columns() const;
+  // Feature count when cheaply known, else 0.
+  size_t feature_count_hint() const;
+  // Reads the next feature; false at the end.
+  bool next(SourceFeature& out);
+
+ private:
+  struct Impl;
+  explicit GdalSource(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Registers GDAL's drivers once (thread-safe).
+void ensure_gdal_registered();
+
+}  // namespace secmap::io

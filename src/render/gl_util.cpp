@@ -1,0 +1,187 @@
+#include "render/gl_util.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace secmap::render {
+namespace {
+
+GLuint compile(GLenum type, std::string_view file) {
+  std::string_view src = shader_source(file);
+  GLuint s = glCreateShader(type);
+  const char* text = src.data();
+  GLint len = static_cast<GLint>(src.size());
+  glShaderSource(s, 1, &text, &len);
+  glCompileShader(s);
+  GLint ok = 0;
+  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    char log[4096] = {};
+    glGetShaderInfoLog(s, sizeof log, nullptr, log);
+    glDeleteShader(s);
+    throw GlError("shader " + std::string(file) + " does not compile: " + log);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view shader_source(std::string_view name) {
+  for (const auto& [file, content] : shaders::embedded_files())
+    if (file == name) return content;
+  throw GlError("shader " + std::string(name) + " is not embedded in the binary");
+}
+
+Program::Program(std::string_view vertex_file, std::string_view fragment_file) {
+  GLuint vs = compile(GL_VERTEX_SHADER, vertex_file);
+  GLuint fs = 0;
+  try {
+    fs = compile(GL_FRAGMENT_SHADER, fragment_file);
+  } catch (...) {
+    glDeleteShader(vs);
+    throw;
+  }
+  id_ = glCreateProgram();
+  glAttachShader(id_, vs);
+  glAttachShader(id_, fs);
+  glLinkProgram(id_);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint ok = 0;
+  glGetProgramiv(id_, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[4096] = {};
+    glGetProgramInfoLog(id_, sizeof log, nullptr, log);
+    glDeleteProgram(id_);
+    id_ = 0;
+    throw GlError("shaders " + std::string(vertex_file) + " + " + std::string(fragment_file) +
+                  " do not link: " + log);
+  }
+}
+
+Program::~Program() {
+  if (id_) glDeleteProgram(id_);
+}
+
+Program& Program::operator=(Program&& o) noexcept {
+  if (this != &o) {
+    if (id_) glDeleteProgram(id_);
+    id_ = std::exchange(o.id_, 0);
+  }
+  return *this;
+}
+
+Mesh::Mesh(Mesh&& o) noexcept
+    : vao_(std::exchange(o.vao_, 0)), buffers_(std::exchange(o.buffers_, {})) {}
+
+Mesh& Mesh::operator=(Mesh&& o) noexcept {
+  if (this != &o) {
+    release();
+    vao_ = std::exchange(o.vao_, 0);
+    buffers_ = std::exchange(o.buffers_, {});
+  }
+  return *this;
+}
+
+GLuint Mesh::vao() {
+  if (!vao_) glGenVertexArrays(1, &vao_);
+  return vao_;
+}
+
+GLuint Mesh::add_buffer(const void* data, size_t bytes) {
+  glBindVertexArray(vao());
+  GLuint b = 0;
+  glGenBuffers(1, &b);
+  glBindBuffer(GL_ARRAY_BUFFER, b);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
+  buffers_.push_back(b);
+  return b;
+}
+
+void Mesh::release() {
+  if (!buffers_.empty()) glDeleteBuffers(static_cast<GLsizei>(buffers_.size()), buffers_.data());
+  buffers_.clear();
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+  vao_ = 0;
+}
+
+Framebuffer::Framebuffer(int width, int height, int samples)
+    : width_(width), height_(height), samples_(samples) {
+  GLint max_samples = 1;
+  glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+  samples_ = std::clamp(samples_, 1, std::max(1, static_cast<int>(max_samples)));
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  if (width <= 0 || height <= 0 || width > max_size || height > max_size)
+    throw GlError("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                  " is outside what this GL allows (1.." + std::to_string(max_size) + ")");
+
+  auto make = [&](GLuint& fbo, GLuint& rb, int s) {
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb);
+    if (s > 1)
+      glRenderbufferStorageMultisample(GL_RENDERBUFFER, s, GL_RGBA8, width, height);
+    else
+      glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw GlError("offscreen framebuffer is incomplete");
+  };
+  make(draw_fbo_, draw_rb_, samples_);
+  if (samples_ > 1) make(resolve_fbo_, resolve_rb_, 1);
+  check_gl("creating the offscreen framebuffer");
+}
+
+Framebuffer::~Framebuffer() {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  GLuint fbos[] = {draw_fbo_, resolve_fbo_};
+  GLuint rbs[] = {draw_rb_, resolve_rb_};
+  glDeleteFramebuffers(2, fbos);
+  glDeleteRenderbuffers(2, rbs);
+}
+
+void Framebuffer::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+  glViewport(0, 0, width_, height_);
+}
+
+std::vector<uint8_t> Framebuffer::read_rgba() {
+  GLuint read_from = draw_fbo_;
+  if (samples_ > 1) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    read_from = resolve_fbo_;
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, read_from);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  const size_t row = static_cast<size_t>(width_) * 4;
+  std::vector<uint8_t> px(row * height_);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  check_gl("reading the rendered image");
+  // GL rows run bottom-up; images run top-down.
+  std::vector<uint8_t> tmp(row);
+  for (int y = 0; y < height_ / 2; ++y) {
+    uint8_t* a = px.data() + y * row;
+    uint8_t* b = px.data() + (height_ - 1 - y) * row;
+    std::memcpy(tmp.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, tmp.data(), row);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+  return px;
+}
+
+void check_gl(const char* what) {
+  GLenum e = glGetError();
+  if (e != GL_NO_ERROR) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%04x", e);
+    throw GlError(std::string("OpenGL error ") + buf + " while " + what);
+  }
+}
+
+}  // namespace secmap::render

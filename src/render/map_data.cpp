@@ -1,0 +1,258 @@
+#include "render/map_data.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "geo/crs.h"
+#include "text/unicode.h"
+
+namespace secmap::render {
+namespace {
+
+std::string nfc(std::string s) {
+  try {
+    return text::to_nfc(s);
+  } catch (const std::exception&) {
+    return s;  // invalid UTF-8 is drawn as is rather than failing the whole render
+  }
+}
+
+CodeList load_code_list(store::Database& db, const char* table) {
+  CodeList list;
+  auto st = db.prepare(std::string("SELECT code, name_vi, name_en FROM ") + table +
+                       " ORDER BY sort_order, code");
+  while (st.step())
+    list.entries.push_back({st.column_text(0), nfc(st.column_text(1)), nfc(st.column_text(2))});
+  return list;
+}
+
+geo::Geometry to_mercator(geo::Geometry g) {
+  for (auto& p : g.points) p = geo::lonlat_to_mercator(p);
+  for (auto& l : g.lines)
+    for (auto& p : l) p = geo::lonlat_to_mercator(p);
+  for (auto& poly : g.polygons)
+    for (auto& r : poly.rings)
+      for (auto& p : r) p = geo::lonlat_to_mercator(p);
+  return g;
+}
+
+geo::Geometry read_wkb(const store::Statement& st, int col) {
+  size_t size = 0;
+  const uint8_t* data = st.column_blob_data(col, &size);
+  if (!data || size == 0) return {};
+  return geo::from_wkb({data, size});
+}
+
+double ring_area(const geo::Ring& r) {
+  double a = 0;
+  for (size_t i = 1; i < r.size(); ++i) a += r[i - 1].x * r[i].y - r[i].x * r[i - 1].y;
+  return a / 2;
+}
+
+void load_communes(store::Database& db, MapData& out, const LoadOptions& options) {
+  auto st = db.prepare(
+      "SELECT code, name, population, AsBinary(geom), ST_X(pos), ST_Y(pos) FROM "
+      "(SELECT *, ST_PointOnSurface(geom) AS pos FROM communes "
+      " WHERE valid_to IS NULL AND geom IS NOT NULL) ORDER BY code");
+  std::map<std::string, int, std::less<>> by_code;
+  while (st.step()) {
+    Commune c;
+    c.code = st.column_text(0);
+    c.name = nfc(st.column_text(1));
+    if (!st.is_null(2)) c.population = st.column_int(2);
+    c.shape = to_mercator(read_wkb(st, 3).as_multi());
+    if (c.shape.polygons.empty()) continue;
+    c.bbox = c.shape.bbox();
+    for (const auto& poly : c.shape.polygons)
+      for (size_t i = 0; i < poly.rings.size(); ++i)
+        c.area += (i == 0 ? 1 : -1) * std::abs(ring_area(poly.rings[i]));
+    if (!st.is_null(4))
+      c.label_at = geo::lonlat_to_mercator({st.column_double(4), st.column_double(5)});
+    else
+      c.label_at = {(c.bbox.min_x + c.bbox.max_x) / 2, (c.bbox.min_y + c.bbox.max_y) / 2};
+    by_code.emplace(c.code, static_cast<int>(out.communes.size()));
+    out.extent.add(c.bbox);
+    out.communes.push_back(std::move(c));
+  }
+
+  // Latest status per commune: periods in order, each non-null attribute overrides.
+  std::string sql =
+      "SELECT commune_code, drug_free, antt_standard, movement_class FROM commune_status";
+  if (options.status_as_of) sql += " WHERE period_from <= ?";
+  sql += " ORDER BY period_from, id";
+  auto ss = db.prepare(sql);
+  if (options.status_as_of) ss.bind(1, iso_date(*options.status_as_of));
+  while (ss.step()) {
+    auto it = by_code.find(ss.column_text(0));
+    if (it == by_code.end()) continue;
+    Commune& c = out.communes[it->second];
+    if (!ss.is_null(1)) c.drug_free = out.drug_free_statuses.index_of(ss.column_text(1));
+    if (!ss.is_null(2)) c.antt = out.antt_standards.index_of(ss.column_text(2));
+    if (!ss.is_null(3)) c.movement = out.movement_classes.index_of(ss.column_text(3));
+  }
+}
+
+void load_points(store::Database& db, const char* table, const CodeList& kinds,
+                 std::vector<PointFeature>& out, geo::BBox& extent) {
+  auto st = db.prepare(std::string("SELECT name, kind, ST_X(geom), ST_Y(geom) FROM ") + table +
+                       " WHERE geom IS NOT NULL ORDER BY id");
+  while (st.step()) {
+    PointFeature f;
+    f.name = nfc(st.column_text(0));
+    f.kind = kinds.index_of(st.column_text(1));
+    f.at = geo::lonlat_to_mercator({st.column_double(2), st.column_double(3)});
+    extent.add(f.at);
+    out.push_back(std::move(f));
+  }
+}
+
+void load_incidents(store::Database& db, MapData& out) {
+  std::map<std::string, uint8_t, std::less<>> group_of;
+  auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
+  while (cats.step()) {
+    int g = out.incident_groups.index_of(cats.column_text(1));
+    group_of.emplace(cats.column_text(0), static_cast<uint8_t>(std::max(g, 0)));
+  }
+  std::map<std::string, int, std::less<>> commune_of;
+  for (size_t i = 0; i < out.communes.size(); ++i)
+    commune_of.emplace(out.communes[i].code, static_cast<int>(i));
+
+  auto st = db.prepare(
+      "SELECT ST_X(geom), ST_Y(geom), occurred_at, category, commune_code FROM incidents "
+      "WHERE deleted = 0 AND geom IS NOT NULL ORDER BY id");
+  Incidents& inc = out.incidents;
+  while (st.step()) {
+    auto day = day_number(st.column_text(2));
+    if (!day) continue;  // the store validates dates; a bad one is not drawn
+    geo::Point p = geo::lonlat_to_mercator({st.column_double(0), st.column_double(1)});
+    inc.at.push_back(p);
+    inc.day.push_back(*day);
+    auto g = group_of.find(st.column_text(3));
+    inc.group.push_back(g == group_of.end() ? 0 : g->second);
+    int commune = -1;
+    if (!st.is_null(4)) {
+      auto c = commune_of.find(st.column_text(4));
+      if (c != commune_of.end()) commune = c->second;
+    }
+    inc.commune.push_back(commune);
+    out.extent.add(p);
+  }
+}
+
+}  // namespace
+
+int CodeList::index_of(std::string_view code) const {
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].code == code) return static_cast<int>(i);
+  return -1;
+}
+
+const std::string& CodeList::name(int index, Lang lang) const {
+  static const std::string unknown = "?";
+  if (index < 0 || static_cast<size_t>(index) >= entries.size()) return unknown;
+  return lang == Lang::Vi ? entries[index].name_vi : entries[index].name_en;
+}
+
+LayerSet parse_layers(std::string_view list) {
+  LayerSet out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view name = list.substr(start, end - start);
+    if (!name.empty()) {
+      if (std::find(std::begin(kLayerNames), std::end(kLayerNames), name) == std::end(kLayerNames))
+        throw std::invalid_argument(
+            "unknown layer '" + std::string(name) +
+            "' (known: communes, border, facilities, incidents, crossings)");
+      out.emplace(name);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+MapData load_map_data(store::Database& db, const LoadOptions& options) {
+  MapData out;
+  out.is_demo = db.meta("demo").value_or("0") == "1";
+  out.drug_free_statuses = load_code_list(db, "drug_free_statuses");
+  out.antt_standards = load_code_list(db, "antt_standards");
+  out.movement_classes = load_code_list(db, "movement_classes");
+  out.crossing_kinds = load_code_list(db, "crossing_kinds");
+  out.facility_kinds = load_code_list(db, "facility_kinds");
+  out.incident_groups = load_code_list(db, "incident_groups");
+
+  const auto& L = options.layers;
+  // Communes are always read (cheap) when incidents or styling need them; drawn only if asked.
+  if (L.count("communes") || L.count("incidents")) load_communes(db, out, options);
+  if (L.count("border")) {
+    auto st = db.prepare("SELECT AsBinary(geom) FROM border_line WHERE geom IS NOT NULL");
+    while (st.step()) {
+      geo::Geometry g = to_mercator(read_wkb(st, 0).as_multi());
+      for (auto& l : g.lines) {
+        for (const auto& p : l) out.extent.add(p);
+        out.border.push_back(std::move(l));
+      }
+    }
+  }
+  if (L.count("crossings"))
+    load_points(db, "crossings", out.crossing_kinds, out.crossings, out.extent);
+  if (L.count("facilities"))
+    load_points(db, "facilities", out.facility_kinds, out.facilities, out.extent);
+  if (L.count("incidents")) load_incidents(db, out);
+  if (!L.count("communes") && !L.count("incidents")) out.communes.clear();
+
+  if (!out.extent.empty())
+    out.origin = {(out.extent.min_x + out.extent.max_x) / 2,
+                  (out.extent.min_y + out.extent.max_y) / 2};
+  return out;
+}
+
+std::vector<int> MapData::incident_counts(int32_t day_from, int32_t day_to) const {
+  std::vector<int> counts(communes.size(), 0);
+  for (size_t i = 0; i < incidents.size(); ++i) {
+    int c = incidents.commune[i];
+    if (c >= 0 && incidents.day[i] >= day_from && incidents.day[i] <= day_to) ++counts[c];
+  }
+  return counts;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+std::optional<int32_t> day_number(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  auto num = [&](size_t pos, size_t len, int& v) {
+    auto r = std::from_chars(s.data() + pos, s.data() + pos + len, v);
+    return r.ec == std::errc() && r.ptr == s.data() + pos + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+std::string iso_date(int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+}  // namespace secmap::render

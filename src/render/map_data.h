@@ -1,0 +1,96 @@
+// The layers of a secmap database loaded into CPU memory for drawing: geometry already in Web
+// Mercator, code-list attributes as indices, incidents as flat arrays (position, day number,
+// category group) ready to upload. GL-free: the CLI renderer and the map window both load this.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/geometry.h"
+#include "store/database.h"
+
+namespace secmap::render {
+
+enum class Lang { Vi, En };
+
+// One code list (e.g. drug_free_statuses), in sort order.
+struct CodeList {
+  struct Entry {
+    std::string code, name_vi, name_en;
+  };
+  std::vector<Entry> entries;
+  int index_of(std::string_view code) const;  // -1 when absent
+  const std::string& name(int index, Lang lang) const;
+  size_t size() const { return entries.size(); }
+};
+
+struct Commune {
+  std::string code, name;
+  geo::Geometry shape;      // MultiPolygon in EPSG:3857
+  geo::BBox bbox;           // EPSG:3857
+  geo::Point label_at;      // a point on the surface, EPSG:3857
+  double area = 0;          // EPSG:3857 square metres (for label priority)
+  int64_t population = -1;  // -1 unknown
+  int drug_free = -1;       // index into MapData::drug_free_statuses, -1 unknown
+  int antt = -1;            // index into MapData::antt_standards
+  int movement = -1;        // index into MapData::movement_classes
+};
+
+struct PointFeature {
+  geo::Point at;  // EPSG:3857
+  std::string name;
+  int kind = -1;  // index into the layer's code list
+};
+
+// Incidents as parallel arrays (the GPU layout): one entry per incident.
+struct Incidents {
+  std::vector<geo::Point> at;    // EPSG:3857
+  std::vector<int32_t> day;      // days since 1970-01-01
+  std::vector<uint8_t> group;    // index into MapData::incident_groups
+  std::vector<int32_t> commune;  // index into MapData::communes, -1 outside/unknown
+  size_t size() const { return at.size(); }
+};
+
+// Layer names as on the command line.
+inline constexpr std::string_view kLayerNames[] = {"communes", "border", "facilities", "incidents",
+                                                   "crossings"};
+using LayerSet = std::set<std::string, std::less<>>;
+// Parses "communes,border"; throws std::invalid_argument naming an unknown layer.
+LayerSet parse_layers(std::string_view list);
+
+struct LoadOptions {
+  LayerSet layers{std::begin(kLayerNames), std::end(kLayerNames)};
+  // Commune statuses are taken from the latest period starting on or before this day (all
+  // periods when unset).
+  std::optional<int32_t> status_as_of;
+};
+
+struct MapData {
+  std::vector<Commune> communes;
+  std::vector<geo::LineString> border;  // EPSG:3857
+  std::vector<PointFeature> crossings;
+  std::vector<PointFeature> facilities;
+  Incidents incidents;
+
+  CodeList drug_free_statuses, antt_standards, movement_classes, crossing_kinds, facility_kinds,
+      incident_groups;
+
+  geo::BBox extent;      // EPSG:3857, of everything loaded
+  geo::Point origin;     // EPSG:3857: GPU vertices are stored relative to this (float precision)
+  bool is_demo = false;  // meta demo=1: rendered maps carry a "demo data" mark
+
+  // Incidents per commune with day in [from, to] (inclusive).
+  std::vector<int> incident_counts(int32_t day_from, int32_t day_to) const;
+};
+
+// Loads the requested layers. Throws store::StoreError on a broken database.
+MapData load_map_data(store::Database& db, const LoadOptions& options = {});
+
+// Days since 1970-01-01 of an ISO date ("2025-01-31" or a longer timestamp); nullopt if invalid.
+std::optional<int32_t> day_number(std::string_view iso_date);
+std::string iso_date(int32_t day);
+
+}  // namespace secmap::render

@@ -1,0 +1,251 @@
+#include "render/overlay.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+namespace secmap::render {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+
+ImU32 col(Rgba c) {
+  return c.abgr();
+}
+
+struct Rect {
+  float x0, y0, x1, y1;
+  bool overlaps(const Rect& o) const { return !(o.x0 > x1 || o.x1 < x0 || o.y0 > y1 || o.y1 < y0); }
+};
+
+ImVec2 text_size(const ImFont* font, float size, const std::string& s) {
+  return font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str(), s.c_str() + s.size());
+}
+
+// Text with a light halo so it reads over any fill.
+void halo_text(ImDrawList& dl, ImFont* font, float size, ImVec2 p, ImU32 ink, ImU32 halo,
+               const std::string& s) {
+  static constexpr float kOff[8][2] = {{-1, -1}, {0, -1}, {1, -1}, {-1, 0},
+                                       {1, 0},   {-1, 1}, {0, 1},  {1, 1}};
+  for (const auto& o : kOff)
+    dl.AddText(font, size, ImVec2(p.x + o[0], p.y + o[1]), halo, s.c_str(), s.c_str() + s.size());
+  dl.AddText(font, size, p, ink, s.c_str(), s.c_str() + s.size());
+}
+
+void draw_symbol(ImDrawList& dl, const PointSymbol& s, ImVec2 c, float r, ImU32 outline) {
+  const ImU32 fill = col(s.fill);
+  switch (s.shape) {
+    case Shape::Circle:
+      dl.AddCircleFilled(c, r, fill, 20);
+      dl.AddCircle(c, r, outline, 20, 1.f);
+      break;
+    case Shape::Ring:
+      dl.AddCircle(c, r * 0.75f, fill, 20, r * 0.5f);
+      break;
+    case Shape::Square: {
+      float h = r * 0.85f;
+      dl.AddRectFilled({c.x - h, c.y - h}, {c.x + h, c.y + h}, fill);
+      dl.AddRect({c.x - h, c.y - h}, {c.x + h, c.y + h}, outline);
+      break;
+    }
+    case Shape::Diamond: {
+      ImVec2 a{c.x, c.y - r}, b{c.x + r, c.y}, d{c.x, c.y + r}, e{c.x - r, c.y};
+      dl.AddQuadFilled(a, b, d, e, fill);
+      dl.AddQuad(a, b, d, e, outline);
+      break;
+    }
+    case Shape::Triangle: {
+      ImVec2 a{c.x, c.y - r}, b{c.x + r * 0.87f, c.y + r * 0.5f},
+          d{c.x - r * 0.87f, c.y + r * 0.5f};
+      dl.AddTriangleFilled(a, b, d, fill);
+      dl.AddTriangle(a, b, d, outline);
+      break;
+    }
+    case Shape::Star: {
+      ImVec2 pts[10];
+      for (int i = 0; i < 10; ++i) {
+        float rr = i % 2 == 0 ? r : r * 0.45f;
+        float a = -kPi / 2 + i * kPi / 5;
+        pts[i] = {c.x + rr * std::cos(a), c.y + rr * std::sin(a)};
+      }
+      ImVec2 inner[5];
+      for (int i = 0; i < 5; ++i) inner[i] = pts[2 * i + 1];
+      dl.AddConvexPolyFilled(inner, 5, fill);
+      for (int i = 0; i < 5; ++i)
+        dl.AddTriangleFilled(pts[2 * i], pts[(2 * i + 1) % 10], pts[(2 * i + 9) % 10], fill);
+      dl.AddPolyline(pts, 10, outline, ImDrawFlags_Closed, 1.f);
+      break;
+    }
+  }
+}
+
+std::string distance_label(double m) {
+  char buf[32];
+  if (m >= 1000)
+    std::snprintf(buf, sizeof buf, "%g km", m / 1000);
+  else
+    std::snprintf(buf, sizeof buf, "%g m", m);
+  return buf;
+}
+
+}  // namespace
+
+double nice_scale_length(double ground_m_per_px, double max_px) {
+  double max_m = ground_m_per_px * max_px;
+  if (!(max_m > 0)) return 0;
+  double mag = std::pow(10.0, std::floor(std::log10(max_m)));
+  for (double f : {5.0, 2.0, 1.0})
+    if (f * mag <= max_m) return f * mag;
+  return mag;
+}
+
+OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& view,
+                          const MapData& data, const std::vector<LegendSection>& legend,
+                          const OverlayOptions& o) {
+  OverlayStats stats;
+  const float k = o.scale;
+  const float fs = fonts.size;
+  const float W = static_cast<float>(view.width), H = static_cast<float>(view.height);
+  const ImVec2 off = o.offset;
+  const float margin = 10 * k;
+  const ImU32 ink = IM_COL32(25, 25, 25, 255), paper = IM_COL32(255, 255, 255, 225);
+  std::vector<Rect> reserved;
+
+  // Legend, top-right; its area is reserved so labels do not run under it.
+  if (o.legend && !legend.empty()) {
+    const float sw = fs * 1.3f, gap = 6 * k, row = fs * 1.35f;
+    float w = text_size(fonts.bold, fs, tr(Text::Legend, o.lang)).x, h = row * 1.2f;
+    for (const auto& s : legend) {
+      if (!s.title.empty()) w = std::max(w, text_size(fonts.bold, fs, s.title).x), h += row;
+      for (const auto& e : s.entries)
+        w = std::max(w, sw + gap + text_size(fonts.regular, fs, e.label).x), h += row;
+      h += row * 0.3f;
+    }
+    const float pad = 8 * k;
+    Rect box{W - margin - w - 2 * pad, margin, W - margin, margin + h + 2 * pad};
+    reserved.push_back(box);
+    dl.AddRectFilled({off.x + box.x0, off.y + box.y0}, {off.x + box.x1, off.y + box.y1}, paper,
+                     4 * k);
+    dl.AddRect({off.x + box.x0, off.y + box.y0}, {off.x + box.x1, off.y + box.y1},
+               IM_COL32(120, 120, 120, 255), 4 * k);
+    float x = off.x + box.x0 + pad, y = off.y + box.y0 + pad;
+    const std::string title = tr(Text::Legend, o.lang);
+    dl.AddText(fonts.bold, fs, {x, y}, ink, title.c_str());
+    y += row * 1.2f;
+    for (const auto& s : legend) {
+      if (!s.title.empty()) {
+        dl.AddText(fonts.bold, fs, {x, y}, ink, s.title.c_str());
+        y += row;
+      }
+      for (const auto& e : s.entries) {
+        ImVec2 c{x + sw / 2, y + row / 2 - 1};
+        switch (e.kind) {
+          case LegendEntry::Kind::Fill:
+            dl.AddRectFilled({x, y + 2}, {x + sw, y + row - 4}, col(e.colour));
+            dl.AddRect({x, y + 2}, {x + sw, y + row - 4}, col(kOutline));
+            break;
+          case LegendEntry::Kind::Line:
+            dl.AddLine({x, c.y}, {x + sw, c.y}, col(e.colour), 3 * k);
+            break;
+          case LegendEntry::Kind::Point:
+            draw_symbol(dl, e.symbol, c, fs * 0.42f * std::max(0.7f, e.symbol.scale),
+                        IM_COL32(30, 30, 30, 255));
+            break;
+        }
+        dl.AddText(fonts.regular, fs, {x + sw + gap, y}, ink, e.label.c_str());
+        y += row;
+      }
+      y += row * 0.3f;
+    }
+  }
+
+  // Scale bar, bottom-left: true ground distance at the centre latitude.
+  if (o.scale_bar) {
+    const double gm = view.ground_m_per_px();
+    const double len_m = nice_scale_length(gm, std::min(W * 0.25, 300.0 * k));
+    const float len = static_cast<float>(len_m / gm);
+    if (len > 0) {
+      const float x0 = off.x + margin + 6 * k, y0 = off.y + H - margin - 8 * k;
+      const std::string label = distance_label(len_m);
+      ImVec2 ts = text_size(fonts.regular, fs, label);
+      Rect r{x0 - off.x - 6 * k, y0 - off.y - fs - 10 * k,
+             x0 - off.x + std::max(len, ts.x) + 10 * k, H};
+      reserved.push_back(r);
+      dl.AddRectFilled({off.x + r.x0, off.y + r.y0}, {off.x + r.x1, off.y + H - margin + 4 * k},
+                       paper, 3 * k);
+      const float bh = 5 * k;
+      dl.AddRectFilled({x0, y0 - bh}, {x0 + len / 2, y0}, ink);
+      dl.AddRectFilled({x0 + len / 2, y0 - bh}, {x0 + len, y0}, IM_COL32(255, 255, 255, 255));
+      dl.AddRect({x0, y0 - bh}, {x0 + len, y0}, ink);
+      dl.AddText(fonts.regular, fs, {x0, y0 - bh - fs - 3 * k}, ink, label.c_str());
+    }
+  }
+
+  // North arrow, top-left (Web Mercator: north is up everywhere).
+  if (o.north_arrow) {
+    const float cx = off.x + margin + 14 * k, top = off.y + margin + 4 * k, h = 34 * k;
+    reserved.push_back({cx - off.x - 16 * k, 0, cx - off.x + 16 * k, top - off.y + h + fs + 4 * k});
+    ImVec2 tip{cx, top}, left{cx - 10 * k, top + h}, mid{cx, top + h * 0.72f},
+        right{cx + 10 * k, top + h};
+    dl.AddTriangleFilled(tip, mid, left, ink);
+    dl.AddTriangleFilled(tip, right, mid, IM_COL32(255, 255, 255, 255));
+    dl.AddTriangle(tip, right, mid, ink, 1.2f);
+    dl.AddLine(tip, left, ink, 1.2f);
+    dl.AddLine(left, mid, ink, 1.2f);
+    const char* n = tr(Text::North, o.lang);
+    ImVec2 ts = text_size(fonts.bold, fs, n);
+    halo_text(dl, fonts.bold, fs, {cx - ts.x / 2, top + h + 2 * k}, ink,
+              IM_COL32(255, 255, 255, 230), n);
+  }
+
+  // Demo-data mark, top centre: never mistaken for real data.
+  if (o.demo_mark && data.is_demo) {
+    const std::string mark = tr(Text::DemoMark, o.lang);
+    const float size = fs * 1.3f;
+    ImVec2 ts = text_size(fonts.bold, size, mark);
+    const float x = off.x + (W - ts.x) / 2, y = off.y + margin;
+    Rect r{x - off.x - 10 * k, y - off.y - 4 * k, x - off.x + ts.x + 10 * k,
+           y - off.y + ts.y + 4 * k};
+    reserved.push_back(r);
+    dl.AddRectFilled({off.x + r.x0, off.y + r.y0}, {off.x + r.x1, off.y + r.y1},
+                     IM_COL32(255, 245, 200, 235), 4 * k);
+    dl.AddRect({off.x + r.x0, off.y + r.y0}, {off.x + r.x1, off.y + r.y1},
+               IM_COL32(200, 40, 20, 255), 4 * k, 0, 2 * k);
+    dl.AddText(fonts.bold, size, {x, y}, IM_COL32(190, 30, 10, 255), mark.c_str());
+  }
+
+  // Commune labels, largest communes first; a label that would overlap is skipped.
+  if (o.labels) {
+    std::vector<size_t> order(data.communes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return data.communes[a].area > data.communes[b].area;
+    });
+    std::vector<Rect> placed;
+    const float lfs = fs * 0.95f;
+    for (size_t i : order) {
+      const Commune& c = data.communes[i];
+      geo::Point p = view.to_pixel(c.label_at);
+      ImVec2 ts = text_size(fonts.regular, lfs, c.name);
+      Rect r{static_cast<float>(p.x) - ts.x / 2 - 2, static_cast<float>(p.y) - ts.y / 2 - 1,
+             static_cast<float>(p.x) + ts.x / 2 + 2, static_cast<float>(p.y) + ts.y / 2 + 1};
+      if (r.x1 < 0 || r.y1 < 0 || r.x0 > W || r.y0 > H) continue;  // off the map
+      bool clash = r.x0 < 0 || r.y0 < 0 || r.x1 > W || r.y1 > H;
+      for (const Rect& q : placed) clash = clash || r.overlaps(q);
+      for (const Rect& q : reserved) clash = clash || r.overlaps(q);
+      if (clash) {
+        ++stats.labels_skipped;
+        continue;
+      }
+      placed.push_back(r);
+      halo_text(dl, fonts.regular, lfs, {off.x + r.x0 + 2, off.y + r.y0 + 1},
+                IM_COL32(20, 20, 20, 255), IM_COL32(255, 255, 255, 200), c.name);
+      ++stats.labels_drawn;
+    }
+  }
+  return stats;
+}
+
+}  // namespace secmap::render
