@@ -28,7 +28,7 @@ void main() {
   v_fill = u_fill[c];
   v_shape = u_shape[c];
   v_radius = 0.5 * u_size * u_scale[c];
-  v_extent = ceil(v_radius + u_outline + 1.0);
+  v_extent = ceil(v_radius + u_outline + 0.5);  // just enough for the antialiased edge
   gl_PointSize = 2.0 * v_extent;
   if (!shown) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: culled
