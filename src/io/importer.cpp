@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "geo/crs.h"
@@ -14,6 +15,7 @@
 #include "io/table_info.h"
 #include "store/code_lists.h"
 #include "store/layers.h"
+#include "store/spatial_bulk_insert.h"
 #include "text/unicode.h"
 
 namespace secmap::io {
@@ -401,6 +403,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   }
   auto insert =
       db.prepare("INSERT INTO \"" + layer->table + "\" (" + names + ") VALUES (" + values + ")");
+  std::optional<store::SpatialBulkInsert> bulk;
+  if (wants_geom) bulk.emplace(db, layer->table, "geom");
   const std::string source_label =
       opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;
   std::vector<uint8_t> wkb;
@@ -458,6 +462,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     ++report.imported;
     progress(rows.size() + i + 1);
   }
+  if (bulk) bulk->finish();
   tx.commit();
   return report;
 }

@@ -24,9 +24,10 @@ void ProgressBar::update(size_t done, size_t total) {
     if (total) {
       constexpr int kWidth = 30;
       const int filled = static_cast<int>(frac * kWidth + 0.5);
-      std::fprintf(stderr, "\r%s [%.*s%*s] %3d%% (%zu/%zu)", label_.c_str(), filled,
+      // Percent only: the importer counts reading and writing as separate steps.
+      std::fprintf(stderr, "\r%s [%.*s%*s] %3d%%", label_.c_str(), filled,
                    "##############################", kWidth - filled, "",
-                   static_cast<int>(frac * 100), done, total);
+                   static_cast<int>(frac * 100));
     } else {
       std::fprintf(stderr, "\r%s %zu", label_.c_str(), done);
     }
@@ -37,7 +38,7 @@ void ProgressBar::update(size_t done, size_t total) {
   const int quarter = total ? static_cast<int>(frac * 4) : -1;
   if (!total || quarter <= last_quarter_) return;
   last_quarter_ = quarter;
-  std::fprintf(stderr, "%s %d%% (%zu/%zu)\n", label_.c_str(), quarter * 25, done, total);
+  std::fprintf(stderr, "%s %d%%\n", label_.c_str(), quarter * 25);
 }
 
 void ProgressBar::finish() {
