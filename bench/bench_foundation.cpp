@@ -36,7 +36,8 @@ std::vector<secmap::geo::Point> random_points(const secmap::geo::BBox& box, size
   auto unit = [&rng] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
   std::vector<secmap::geo::Point> pts(n);
   for (auto& p : pts)
-    p = {box.min_x + unit() * (box.max_x - box.min_x), box.min_y + unit() * (box.max_y - box.min_y)};
+    p = {box.min_x + unit() * (box.max_x - box.min_x),
+         box.min_y + unit() * (box.max_y - box.min_y)};
   return pts;
 }
 
@@ -62,14 +63,18 @@ void insert_points(secmap::store::Database& db, const std::vector<secmap::geo::P
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t n_points = 1'000'000, peer_points = 1'000'000, render_points = 100'000;
+  size_t n_points = 1'000'000, peer_points = 200'000, render_points = 100'000;
   fs::path dir = fs::temp_directory_path() / "secmap-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--points") n_points = std::stoul(argv[i + 1]);
-    else if (a == "--peer-points") peer_points = std::stoul(argv[i + 1]);
-    else if (a == "--render-points") render_points = std::stoul(argv[i + 1]);
-    else if (a == "--keep") dir = argv[i + 1];
+    if (a == "--points")
+      n_points = std::stoul(argv[i + 1]);
+    else if (a == "--peer-points")
+      peer_points = std::stoul(argv[i + 1]);
+    else if (a == "--render-points")
+      render_points = std::stoul(argv[i + 1]);
+    else if (a == "--keep")
+      dir = argv[i + 1];
   }
   const fs::path communes_file =
       fs::path(SECMAP_REALDATA_DIR) / "vn2025_communes_laocai_laichau.geojson";
@@ -117,17 +122,19 @@ int main(int argc, char** argv) {
   const double t_locate = seconds_since(t0);
   size_t inside = 0;
   for (auto h : hits) inside += h >= 0;
-  std::printf("assign %zu incidents to %zu communes (%zu vertices): index %.3f s + locate %.3f s "
-              "= %.3f s (target ≤ 0.5 s); %zu inside a commune\n",
-              n_points, polys.size(), vertices, t_build, t_locate, t_build + t_locate, inside);
+  std::printf(
+      "assign %zu incidents to %zu communes (%zu vertices): index %.3f s + locate %.3f s "
+      "= %.3f s (target ≤ 0.5 s); %zu inside a commune\n",
+      n_points, polys.size(), vertices, t_build, t_locate, t_build + t_locate, inside);
 
   // Peer: SpatiaLite's indexed join over the same points (the rtree variant of
-  // ../shared/peers/count_spatialite.py).
+  // ../shared/peers/count_spatialite.py), counting distinct points: a few source communes
+  // overlap, and the join matches a point in an overlap twice.
   insert_points(db, pts, peer_points);
   db.exec("PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   t0 = Clock::now();
   auto st = db.prepare(
-      "SELECT count(*) FROM communes AS c JOIN idx_incidents_geom AS r "
+      "SELECT count(DISTINCT i.id) FROM communes AS c JOIN idx_incidents_geom AS r "
       "ON r.xmin <= MbrMaxX(c.geom) AND r.xmax >= MbrMinX(c.geom) "
       "AND r.ymin <= MbrMaxY(c.geom) AND r.ymax >= MbrMinY(c.geom) "
       "JOIN incidents AS i ON i.id = r.pkid AND ST_Contains(c.geom, i.geom) = 1");
@@ -140,9 +147,10 @@ int main(int argc, char** argv) {
     auto h = locator.locate_all(same);
     for (auto x : h) ours_on_peer_set += x >= 0;
   }
-  std::printf("peer SpatiaLite indexed ST_Contains join, %zu points: %.3f s, %lld inside "
-              "(secmap finds %zu inside the same points)\n",
-              peer_points, t_peer, peer_inside, ours_on_peer_set);
+  std::printf(
+      "peer SpatiaLite indexed ST_Contains join, %zu points: %.3f s, %lld inside "
+      "(secmap finds %zu inside the same points)\n",
+      peer_points, t_peer, peer_inside, ours_on_peer_set);
   std::printf("ratio: SpatiaLite / secmap per point = %.1f×\n",
               (t_peer / static_cast<double>(peer_points)) /
                   ((t_build + t_locate) / static_cast<double>(n_points)));
@@ -153,11 +161,13 @@ int main(int argc, char** argv) {
   const fs::path png = dir / "bench.png";
   const std::string cmd = std::string(SECMAP_BINARY) + " render " + db_path.string() + " --out " +
                           png.string() + " --size 1920x1080 --verbose 2>&1";
+  std::fflush(stdout);
   t0 = Clock::now();
   int rc = std::system(cmd.c_str());
   const double t_render = seconds_since(t0);
-  std::printf("render %zu communes + %zu incidents at 1920x1080: %.3f s for the whole process "
-              "(exit %d; target ≤ 0.5 s for the render itself, see the timings above)\n",
-              polys.size(), render_points, t_render, rc);
+  std::printf(
+      "render %zu communes + %zu incidents at 1920x1080: %.3f s for the whole process "
+      "(exit %d; target ≤ 0.5 s for the render itself, see the timings above)\n",
+      polys.size(), render_points, t_render, rc);
   return 0;
 }

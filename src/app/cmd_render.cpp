@@ -56,7 +56,9 @@ int cmd_render(const Args& args) {
   app.add_option("--to", to_s, "last day of incidents shown (YYYY-MM-DD)");
   app.add_flag("--plain", plain, "only the layers asked for, in one colour, no decorations");
   app.add_option("--lang", lang_s, "legend language: vi (default) or en");
-  app.add_option("--msaa", req.samples, "multisample count for styled maps (default 4; 1 = off)")
+  app.add_option(
+         "--msaa", req.samples,
+         "multisample count for styled maps (default: 4 on a GPU, 1 on a software renderer)")
       ->check(CLI::Range(1, 16));
   app.add_flag("--verbose,-v", verbose, "print timings");
   std::vector<std::string> argv(args.rbegin(), args.rend());

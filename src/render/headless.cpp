@@ -35,7 +35,12 @@ HeadlessResult render_headless(const MapData& data, const HeadlessRequest& req, 
 
   t0 = Clock::now();
   const bool plain = req.map.plain;
-  Framebuffer fb(req.width, req.height, plain ? 1 : req.samples);
+  // On llvmpipe multisampling doubles the draw and adds a resolve, while symbols and lines are
+  // already antialiased in their shaders: only GPUs get it by default.
+  const bool software = out.gl_renderer.find("llvmpipe") != std::string::npos ||
+                        out.gl_renderer.find("softpipe") != std::string::npos;
+  const int samples = req.samples > 0 ? req.samples : (software ? 1 : 4);
+  Framebuffer fb(req.width, req.height, plain ? 1 : samples);
   fb.bind();
   MapRenderer renderer(data);
   const double setup_ms = ms_since(t0);

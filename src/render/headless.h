@@ -16,7 +16,7 @@ struct HeadlessRequest {
   int width = 1280, height = 800;
   std::optional<geo::BBox> bbox_lonlat;  // default: the data extent
   MapOptions map;
-  int samples = 4;       // multisampling; plain renders use 1
+  int samples = 0;       // multisampling; 0 = auto (4 on a GPU, 1 on a software renderer); plain: 1
   bool verbose = false;  // timings on the log stream
 };
 
