@@ -125,7 +125,9 @@ TEST(RealData, CommuneAssignmentEqualsSpatialiteStWithin) {
       "SELECT i.case_number, X(i.geom), Y(i.geom), coalesce(i.commune_code, '-'), "
       "  coalesce((SELECT c.code FROM communes c WHERE c.valid_to IS NULL AND "
       "    c.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'communes' AND "
-      "                search_frame = i.geom) AND ST_Within(i.geom, c.geom)), '-'), "
+      "                search_frame = i.geom) AND ST_Within(i.geom, c.geom) "
+      // A few source polygons overlap (about 11 km² in all); there the rule is the lowest id.
+      "    ORDER BY c.id LIMIT 1), '-'), "
       "  i.outside_communes FROM incidents i");
   int checked = 0, mismatches = 0;
   while (cmp.step()) {
@@ -138,6 +140,49 @@ TEST(RealData, CommuneAssignmentEqualsSpatialiteStWithin) {
   }
   EXPECT_EQ(checked, n);
   EXPECT_EQ(mismatches, 0);
+}
+
+}  // namespace
+}  // namespace secmap::io
+
+namespace secmap::io {
+namespace {
+
+// Where two source communes overlap, ST_Within matches both; the importer's rule is the lowest
+// commune id, which is also the first row of ST_Within ordered by id.
+TEST(RealData, PointsInOverlappingCommunesGetTheLowestId) {
+  SECMAP_REQUIRE_REALDATA(kCommunes);
+  const auto dir = test::scratch_dir("io_real_overlap");
+  auto db = import_real(dir);
+  auto pairs = db.prepare(
+      "SELECT X(p), Y(p) FROM (SELECT ST_PointOnSurface(ST_Intersection(a.geom, b.geom)) AS p "
+      "FROM communes a JOIN communes b ON a.id < b.id AND b.ROWID IN (SELECT ROWID FROM "
+      "SpatialIndex WHERE f_table_name = 'communes' AND search_frame = a.geom) "
+      "WHERE ST_Overlaps(a.geom, b.geom) AND ST_Area(ST_Intersection(a.geom, b.geom)) > 1e-9) "
+      "WHERE p IS NOT NULL");
+  std::string csv = "case_number,lon,lat,category,occurred_at\n";
+  int n = 0;
+  while (pairs.step()) {
+    csv += "O" + std::to_string(n++) + "," + pairs.column_text(0) + "," + pairs.column_text(1) +
+           ",NS-01,2024-01-01\n";
+  }
+  ASSERT_GT(n, 0) << "the real communes are expected to overlap in a few places";
+  write_file(dir / "overlap.csv", csv);
+  ImportOptions o;
+  o.layer = "incidents";
+  o.file = dir / "overlap.csv";
+  EXPECT_EQ(import_file(db, o).imported, static_cast<size_t>(n));
+  auto cmp = db.prepare(
+      "SELECT i.case_number, coalesce(i.commune_code, '-'), "
+      "  (SELECT count(*) FROM communes c WHERE ST_Within(i.geom, c.geom)), "
+      "  coalesce((SELECT c.code FROM communes c WHERE ST_Within(i.geom, c.geom) "
+      "    ORDER BY c.id LIMIT 1), '-') FROM incidents i");
+  int in_two = 0;
+  while (cmp.step()) {
+    in_two += cmp.column_int(2) >= 2;
+    EXPECT_EQ(cmp.column_text(1), cmp.column_text(3)) << cmp.column_text(0);
+  }
+  EXPECT_GT(in_two, 0);
 }
 
 }  // namespace
