@@ -1,20 +1,26 @@
 #include "test_support.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace secmap::test {
 
-std::filesystem::path source_dir() { return SECMAP_SOURCE_DIR; }
-std::filesystem::path realdata_dir() { return SECMAP_REALDATA_DIR; }
+std::filesystem::path source_dir() {
+  return SECMAP_SOURCE_DIR;
+}
+std::filesystem::path realdata_dir() {
+  return SECMAP_REALDATA_DIR;
+}
 bool have_realdata(const std::string& file) {
   return std::filesystem::exists(realdata_dir() / file);
 }
-std::filesystem::path secmap_binary() { return SECMAP_BINARY; }
+std::filesystem::path secmap_binary() {
+  return SECMAP_BINARY;
+}
 
 namespace {
 // Scratch directories are removed when the test process ends, unless SECMAP_KEEP_SCRATCH is set

@@ -26,9 +26,9 @@ CommandResult run_command(const std::string& command_line);
 }  // namespace secmap::test
 
 // Skips the current test with a clear message when a real data file is absent.
-#define SECMAP_REQUIRE_REALDATA(file)                                                     \
-  do {                                                                                    \
-    if (!::secmap::test::have_realdata(file))                                             \
-      GTEST_SKIP() << "real data " << (::secmap::test::realdata_dir() / (file)).string()  \
+#define SECMAP_REQUIRE_REALDATA(file)                                                       \
+  do {                                                                                      \
+    if (!::secmap::test::have_realdata(file))                                               \
+      GTEST_SKIP() << "real data " << (::secmap::test::realdata_dir() / (file)).string()    \
                    << " is absent; put ../shared/realdata beside the checkout to run this"; \
   } while (0)

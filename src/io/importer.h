@@ -22,23 +22,23 @@ class ImportError : public std::runtime_error {
 };
 
 struct ImportOptions {
-  std::string layer;                       // communes, border, crossings, facilities, incidents, ...
+  std::string layer;  // communes, border, crossings, facilities, incidents, ...
   std::filesystem::path file;
-  std::optional<std::string> crs;          // overrides/supplies the source CRS, e.g. "EPSG:9208"
-  std::map<std::string, std::string> map;  // our field -> source column
-  std::optional<std::string> source_layer; // for multi-layer sources (GPKG)
-  std::string source_label;                // stored in the `source` column; default: file name
-  bool is_demo = false;                    // mark rows as demo data
+  std::optional<std::string> crs;           // overrides/supplies the source CRS, e.g. "EPSG:9208"
+  std::map<std::string, std::string> map;   // our field -> source column
+  std::optional<std::string> source_layer;  // for multi-layer sources (GPKG)
+  std::string source_label;                 // stored in the `source` column; default: file name
+  bool is_demo = false;                     // mark rows as demo data
   // Called with (done, total) for progress; total may be 0 when unknown.
   std::function<void(size_t, size_t)> progress;
 };
 
 struct ImportReport {
-  size_t read = 0;          // features read
-  size_t imported = 0;      // rows written
-  size_t repaired = 0;      // invalid geometries repaired with MakeValid
-  size_t outside = 0;       // points outside every commune (kept, flagged)
-  std::string source_crs;   // as detected or given
+  size_t read = 0;                 // features read
+  size_t imported = 0;             // rows written
+  size_t repaired = 0;             // invalid geometries repaired with MakeValid
+  size_t outside = 0;              // points outside every commune (kept, flagged)
+  std::string source_crs;          // as detected or given
   std::vector<std::string> notes;  // human-readable remarks (e.g. which features were repaired)
 };
 

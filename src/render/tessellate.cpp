@@ -23,9 +23,8 @@ Piece tessellate_one(const geo::Geometry& shape, double tolerance) {
   try {
     // Radial thinning at half the tolerance first: GEOS's topology-preserving pass is the
     // costly step and runs on far fewer vertices; the total error stays under one tolerance.
-    p.simple = tolerance > 0
-                   ? geo::simplify(geo::thin_radial(shape, 0.5 * tolerance), tolerance)
-                   : shape;
+    p.simple =
+        tolerance > 0 ? geo::simplify(geo::thin_radial(shape, 0.5 * tolerance), tolerance) : shape;
     p.triangles = geo::triangulate(p.simple);
   } catch (const std::exception&) {
     // A ring GEOS cannot simplify or triangulate: draw it at full detail, or not at all.
