@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
       {"export", cmd_export, "write a layer to a file; the extension picks the format"},
       {"demo", cmd_demo, "create the demo database (real boundaries + synthetic incidents)"},
       {"render", cmd_render, "render the map headless (EGL) to a PNG"},
+      {"map", cmd_map, "open the map window on a database (the last one by default)"},
       {"analyze", cmd_analyze, "hotspots, counts, change vs baseline, plan targets, KDE"},
       {"info", cmd_info, "show schema version and row counts of a database"},
   };

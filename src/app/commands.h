@@ -14,7 +14,9 @@ int cmd_export(const Args& args);  // secmap export DB LAYER FILE
 int cmd_demo(const Args& args);    // secmap demo DB
 int cmd_render(const Args& args);  // secmap render DB --out FILE.png ...
 int cmd_info(const Args& args);    // secmap info DB: schema version and row counts
-int cmd_analyze(const Args& args); // secmap analyze DB counts|compare|targets|kde|hotspots|emerging
+int cmd_map(const Args& args);     // secmap map [DB]: the map window (GLFW + ImGui)
+int cmd_analyze(
+    const Args& args);  // secmap analyze DB counts|compare|targets|kde|hotspots|emerging
 
 struct Command {
   const char* name;

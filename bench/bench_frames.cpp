@@ -1,0 +1,150 @@
+// Map-window frame times (issue 3): the real `secmap map` driven by a script (the
+// SECMAP_UI_SCRIPT hook) under Xvfb — Mesa llvmpipe when there is no GPU — on the real 137
+// communes + N incidents (synthetic province when ../shared/realdata is absent). Prints figures;
+// never fails on time.
+//   build/bench/bench_frames [--incidents N] [--size WxH] [--keep DIR]
+//
+// 1. panning: a drag of 150 frames                          target ≥ 30 frames per second
+// 2. applying a new time window (campaign-like windows)      target ≤ 50 ms
+// 3. wheel zoom (30 steps) and idle frames, for reference
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Frame {
+  double ms = 0, map_ms = 0;
+  std::string command;
+};
+
+int sh(const std::string& cmd) {
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
+}
+
+void summary(const char* what, std::vector<double> v, const char* unit = "ms") {
+  if (v.empty()) {
+    std::printf("  %-34s (no frames)\n", what);
+    return;
+  }
+  std::sort(v.begin(), v.end());
+  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / v.size();
+  const double p95 = v[std::min(v.size() - 1, v.size() * 95 / 100)];
+  std::printf("  %-34s n=%-4zu mean %7.1f %s  median %7.1f  p95 %7.1f  max %7.1f", what, v.size(),
+              mean, unit, v[v.size() / 2], p95, v.back());
+  if (std::string(unit) == "ms") std::printf("  (%.1f fps)", 1000.0 / mean);
+  std::printf("\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t incidents = 100000;
+  std::string size = "1280x800";
+  fs::path keep;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--incidents" && i + 1 < argc)
+      incidents = std::stoul(argv[++i]);
+    else if (a == "--size" && i + 1 < argc)
+      size = argv[++i];
+    else if (a == "--keep" && i + 1 < argc)
+      keep = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: bench_frames [--incidents N] [--size WxH] [--keep DIR]\n");
+      return 2;
+    }
+  }
+  const fs::path dir = keep.empty() ? fs::temp_directory_path() / "secmap-bench-frames" : keep;
+  fs::create_directories(dir);
+  const bool real =
+      fs::exists(fs::path(SECMAP_REALDATA_DIR) / "vn2025_communes_laocai_laichau.geojson");
+  const fs::path db = dir / "frames.sqlite";
+  std::printf("bench_frames: %s communes + %zu incidents, window %s\n",
+              real ? "real Lào Cai + Lai Châu" : "SYNTHETIC (no ../shared/realdata)", incidents,
+              size.c_str());
+  if (sh(std::string("'") + SECMAP_BINARY + "' demo '" + db.string() + "' --force --incidents " +
+         std::to_string(incidents) + (real ? "" : " --synthetic") + " > /dev/null") != 0) {
+    std::fprintf(stderr, "bench_frames: secmap demo failed\n");
+    return 1;
+  }
+
+  // The script: settle, drag, settle, time windows, wheel zoom, idle.
+  std::ostringstream s;
+  s << "wait 5\n";
+  for (int i = 0; i < 150; ++i)
+    s << "pan " << (i < 75 ? 6 : -6) << " " << (i % 50 < 25 ? 3 : -3) << "\n";
+  s << "wait 5\n";
+  const char* windows[][2] = {{"2024-12-15", "2025-02-14"}, {"2023-12-15", "2024-02-14"},
+                              {"2025-01-01", "2025-12-31"}, {"2025-06-01", "2025-06-30"},
+                              {"2024-01-01", "2026-12-31"}, {"2025-03-01", "2025-05-31"}};
+  for (const auto& w : windows) s << "set-time " << w[0] << " " << w[1] << "\nwait 3\n";
+  for (int i = 0; i < 30; ++i) s << "zoom " << (i < 15 ? 1.08 : 1 / 1.08) << " 500 350\n";
+  s << "wait 20\nquit\n";
+  const fs::path script = dir / "frames-script.txt", log = dir / "frames.tsv";
+  std::ofstream(script) << s.str();
+
+  const bool display = std::getenv("DISPLAY") != nullptr;
+  const std::string cmd = std::string(display ? "" : "xvfb-run -a ") + "env XDG_CONFIG_HOME='" +
+                          (dir / "config").string() + "' SECMAP_UI_FRAME_LOG='" + log.string() +
+                          "' '" + SECMAP_BINARY + "' map '" + db.string() +
+                          "' --no-restore --size " + size + " --script '" + script.string() +
+                          "' 2>&1";
+  std::printf("  running: %s\n", cmd.c_str());
+  std::fflush(stdout);
+  if (sh(cmd) != 0) {
+    std::fprintf(stderr, "bench_frames: the map window failed (is xvfb-run installed?)\n");
+    return 1;
+  }
+
+  std::vector<Frame> frames;
+  std::ifstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream ls(line);
+    Frame f;
+    std::string index;
+    std::getline(ls, index, '\t');
+    ls >> f.ms >> f.map_ms;
+    ls.get();
+    std::getline(ls, f.command);
+    frames.push_back(f);
+  }
+  std::vector<double> pan, pan_render, window_apply, window_render, zoom, idle;
+  size_t pan_renders = 0;
+  for (size_t i = 1; i < frames.size(); ++i) {
+    const Frame& f = frames[i];
+    if (f.command.rfind("pan ", 0) == 0) {
+      pan.push_back(f.ms);
+      if (f.map_ms > 0) ++pan_renders, pan_render.push_back(f.map_ms);
+    } else if (f.command.rfind("set-time", 0) == 0) {
+      window_apply.push_back(f.ms);
+      window_render.push_back(f.map_ms);
+    } else if (f.command.rfind("zoom", 0) == 0) {
+      zoom.push_back(f.ms);
+    } else if (f.map_ms == 0 && f.command.empty()) {
+      idle.push_back(f.ms);
+    }
+  }
+  std::printf("results (whole frame: script step, ImGui, map, blit, swap):\n");
+  summary("panning, every frame", pan);
+  std::printf("  %-34s %zu of %zu frames re-rendered the map layers\n", "", pan_renders,
+              pan.size());
+  summary("panning, frames that re-rendered", pan_render);
+  summary("new time window: frame", window_apply);
+  summary("new time window: map render", window_render);
+  summary("wheel zoom, every frame", zoom);
+  summary("idle frame (cached map)", idle);
+  std::printf("targets: panning >= 30 fps; new time window <= 50 ms\n");
+  if (!keep.empty()) std::printf("kept: %s (frames.tsv has every frame)\n", dir.string().c_str());
+  return 0;
+}

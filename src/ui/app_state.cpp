@@ -1,0 +1,246 @@
+#include "ui/app_state.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/style.h"
+
+namespace secmap::ui {
+namespace {
+
+// Closest and farthest zoom: a street corner, the whole of Indochina.
+constexpr double kMinMPerPx = 0.1, kMaxMPerPx = 20000;
+
+const char* style_name(render::StyleKind k) {
+  switch (k) {
+    case render::StyleKind::Antt:
+      return "antt";
+    case render::StyleKind::Incidents:
+      return "incidents";
+    case render::StyleKind::Plain:
+      return "plain";
+    case render::StyleKind::DrugFree:
+      break;
+  }
+  return "drugfree";
+}
+
+bool is_all_days(render::DayRange d) {
+  return d.from <= render::DayRange{}.from && d.to >= render::DayRange{}.to;
+}
+
+}  // namespace
+
+AppState::AppState() {
+  options_.fill_opacity = 0.85f;
+}
+AppState::~AppState() = default;
+
+bool AppState::open_database(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  try {
+    if (!std::filesystem::exists(abs)) throw store::StoreError(abs.string() + ": no such file");
+    auto db = std::make_unique<store::Database>(store::Database::open(abs));
+    auto data = std::make_shared<render::MapData>(render::load_map_data(*db));
+    auto index = std::make_unique<FeatureIndex>(*db, *data);
+    // Everything loaded: switch over (the index refers to data, so data goes first).
+    index_.reset();
+    data_ = std::move(data);
+    index_ = std::move(index);
+    db_ = std::move(db);
+  } catch (const std::exception& e) {
+    set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
+    return false;
+  }
+  db_path_ = abs;
+  ++generation_;
+  const auto& days = data_->incidents.day;
+  if (days.empty())
+    data_days_ = {0, 0};
+  else
+    data_days_ = {*std::min_element(days.begin(), days.end()),
+                  *std::max_element(days.begin(), days.end())};
+  view_fitted_ = false;
+  pending_view_.reset();
+  selected_ = {};
+  details_.reset();
+  search_results_ = search_features(*index_, search_query_);
+  error_.reset();
+  return true;
+}
+
+void AppState::set_viewport(int width, int height) {
+  width = std::max(1, width);
+  height = std::max(1, height);
+  view_.width = width;
+  view_.height = height;
+  if (pending_view_) {
+    view_.centre = pending_view_->centre;
+    view_.m_per_px = pending_view_->m_per_px;
+    pending_view_.reset();
+    view_fitted_ = true;
+  }
+  if (!view_fitted_ && data_) fit_province();
+}
+
+void AppState::pan(double dx, double dy) {
+  view_.pan_pixels(dx, dy);
+}
+
+void AppState::zoom_about(double px, double py, double factor) {
+  if (!(factor > 0)) return;
+  const double target = std::clamp(view_.m_per_px / factor, kMinMPerPx, kMaxMPerPx);
+  view_.zoom_about({px, py}, view_.m_per_px / target);
+}
+
+void AppState::fit(const geo::BBox& b, double margin) {
+  if (b.empty()) return;
+  geo::BBox m = b;
+  const double dx = std::max((b.max_x - b.min_x) * margin, 500.0);
+  const double dy = std::max((b.max_y - b.min_y) * margin, 500.0);
+  m.min_x -= dx, m.max_x += dx, m.min_y -= dy, m.max_y += dy;
+  const render::View v = render::View::fit(m, view_.width, view_.height);
+  view_.centre = v.centre;
+  view_.m_per_px = std::clamp(v.m_per_px, kMinMPerPx, kMaxMPerPx);
+  view_fitted_ = true;
+}
+
+void AppState::fit_province() {
+  if (!data_) return;
+  geo::BBox b;
+  for (const auto& c : data_->communes) b.add(c.bbox);
+  fit(b.empty() ? data_->extent : b, 0.03);
+}
+
+void AppState::fit_selection() {
+  if (!index_ || !selected_) return;
+  fit(index_->bbox(selected_), 0.15);
+}
+
+void AppState::set_days(render::DayRange days) {
+  if (days.from > days.to) std::swap(days.from, days.to);
+  options_.days = days;
+}
+
+void AppState::set_lang(Lang lang) {
+  options_.lang = lang;
+}
+
+size_t AppState::visible_incidents() const {
+  if (!data_ || !options_.layers.count("incidents")) return 0;
+  size_t n = 0;
+  const auto& inc = data_->incidents;
+  for (size_t i = 0; i < inc.size(); ++i)
+    if (options_.days.contains(inc.day[i]) &&
+        ((options_.group_mask >> std::min<int>(inc.group[i], 15)) & 1u))
+      ++n;
+  return n;
+}
+
+int AppState::incidents_in_commune(int commune) const {
+  if (!data_) return 0;
+  int n = 0;
+  const auto& inc = data_->incidents;
+  for (size_t i = 0; i < inc.size(); ++i)
+    if (inc.commune[i] == commune && options_.days.contains(inc.day[i]) &&
+        ((options_.group_mask >> std::min<int>(inc.group[i], 15)) & 1u))
+      ++n;
+  return n;
+}
+
+FeatureRef AppState::click(double px, double py) {
+  if (!index_) return {};
+  // Symbols are picked within their drawn radius plus a little slack.
+  select(index_->hit_test(view_, {px, py}, 9.0, options_.layers));
+  return selected_;
+}
+
+void AppState::select(FeatureRef f) {
+  if (f == selected_) return;
+  selected_ = f;
+  details_.reset();
+}
+
+const FeatureDetails& AppState::selected_details() {
+  if (!details_ || details_lang_ != lang()) {
+    details_lang_ = lang();
+    try {
+      details_ = index_ && db_ ? index_->details(*db_, selected_, lang()) : FeatureDetails{};
+    } catch (const std::exception& e) {
+      details_ = FeatureDetails{};
+      set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
+    }
+  }
+  return *details_;
+}
+
+void AppState::set_search(std::string query) {
+  if (query == search_query_) return;
+  search_query_ = std::move(query);
+  search_results_ = index_ ? search_features(*index_, search_query_) : std::vector<SearchHit>{};
+}
+
+void AppState::fly_to(const SearchHit& hit) {
+  if (!index_ || !hit.ref) return;
+  select(hit.ref);
+  if (hit.ref.kind == FeatureKind::Commune) {
+    fit_selection();
+  } else {
+    const geo::BBox b = index_->bbox(hit.ref);  // a point: min == max
+    view_.centre = {b.min_x, b.min_y};
+    view_.m_per_px = std::min(view_.m_per_px, 20.0);  // close enough to see the surroundings
+  }
+}
+
+void AppState::set_error(UiError e) {
+  error_ = std::move(e);
+}
+
+Settings AppState::to_settings() const {
+  Settings s;
+  s.database = db_path_.string();
+  if (data_) {
+    s.centre_x = view_.centre.x;
+    s.centre_y = view_.centre.y;
+    s.m_per_px = view_.m_per_px;
+  }
+  s.layers.assign(options_.layers.begin(), options_.layers.end());
+  s.style = style_name(options_.style);
+  s.fill_opacity = options_.fill_opacity;
+  if (!is_all_days(options_.days)) {
+    s.date_from = render::iso_date(options_.days.from);
+    s.date_to = render::iso_date(options_.days.to);
+  }
+  s.group_mask = options_.group_mask;
+  s.lang = std::string(lang_code(lang()));
+  s.large_text = large_text;
+  return s;
+}
+
+void AppState::apply_settings(const Settings& s) {
+  render::LayerSet layers;
+  for (const auto& l : s.layers)
+    if (std::find(std::begin(render::kLayerNames), std::end(render::kLayerNames), l) !=
+        std::end(render::kLayerNames))
+      layers.insert(l);
+  options_.layers = layers;
+  if (auto st = render::parse_style(s.style); st && *st != render::StyleKind::Plain)
+    options_.style = *st;
+  options_.fill_opacity = std::clamp(s.fill_opacity, 0.f, 1.f);
+  auto from = render::day_number(s.date_from), to = render::day_number(s.date_to);
+  if (from && to && *from <= *to) options_.days = {*from, *to};
+  options_.group_mask = s.group_mask;
+  options_.lang = parse_lang(s.lang);
+  large_text = s.large_text;
+  std::error_code ec;
+  if (data_ && s.centre_x && s.centre_y && s.m_per_px && std::isfinite(*s.m_per_px) &&
+      *s.m_per_px > 0 && std::filesystem::equivalent(s.database, db_path_, ec)) {
+    render::View v = view_;
+    v.centre = {*s.centre_x, *s.centre_y};
+    v.m_per_px = std::clamp(*s.m_per_px, kMinMPerPx, kMaxMPerPx);
+    pending_view_ = v;
+  }
+}
+
+}  // namespace secmap::ui

@@ -1,0 +1,110 @@
+// Everything the map window shows and edits, with no GL in it (Tracy keeps its server free of
+// ImGui the same way): the open database and its loaded layers, the view, layer and filter
+// options, the selection, the search, the language. Mouse, keyboard, panels and test scripts all
+// change the window through the actions here, so they behave the same and can be unit-tested.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/camera.h"
+#include "render/map_data.h"
+#include "render/map_renderer.h"
+#include "store/database.h"
+#include "ui/features.h"
+#include "ui/search.h"
+#include "ui/settings.h"
+#include "ui/strings.h"
+
+namespace secmap::ui {
+
+// An error shown in the window (and on stderr), with what to do about it.
+struct UiError {
+  std::string title, detail, help;
+};
+
+class AppState {
+ public:
+  AppState();
+  ~AppState();
+
+  // Opens a database and loads its layers. On failure keeps what was open and sets error().
+  bool open_database(const std::filesystem::path& path);
+  bool has_data() const { return data_ != nullptr; }
+  const std::filesystem::path& database_path() const { return db_path_; }
+  // Shared so the GL renderer can keep the data it draws alive across a database switch.
+  const std::shared_ptr<const render::MapData>& data() const { return data_; }
+  const FeatureIndex* index() const { return index_.get(); }
+  // Bumped on every database switch (the GL side rebuilds its renderer).
+  uint64_t data_generation() const { return generation_; }
+  // Incident days in the database (for the slider); {0, 0} when there are none.
+  render::DayRange data_days() const { return data_days_; }
+
+  // --- view
+  const render::View& view() const { return view_; }
+  // The map area in pixels; the first call (or one after a database switch) fits the province.
+  void set_viewport(int width, int height);
+  void set_view(const render::View& v) { view_ = v; }
+  void pan(double dx, double dy);  // content follows the mouse: drag right shows what was left
+  void zoom_about(double px, double py, double factor);
+  void fit_province();
+  void fit_selection();
+
+  // --- layers and filters (MapOptions is what the renderer takes)
+  const render::MapOptions& options() const { return options_; }
+  render::MapOptions& edit_options() { return options_; }
+  void set_days(render::DayRange days);
+  void set_lang(Lang lang);
+  Lang lang() const { return options_.lang; }
+  bool large_text = false;
+  bool show_legend = true;
+  // Incidents the map shows now (window, groups, and the layer switched on).
+  size_t visible_incidents() const;
+  // Incidents of one commune in the current window and groups.
+  int incidents_in_commune(int commune) const;
+
+  // --- identify, search
+  // Selects what is under the pixel (nothing when it hits nothing); returns it.
+  FeatureRef click(double px, double py);
+  void select(FeatureRef f);
+  FeatureRef selected() const { return selected_; }
+  const FeatureDetails& selected_details();  // re-read when the selection or language changes
+  void set_search(std::string query);
+  const std::string& search_query() const { return search_query_; }
+  const std::vector<SearchHit>& search_results() const { return search_results_; }
+  // Selects the hit and moves the view to it (a commune fits; a point centres, zoomed in).
+  void fly_to(const SearchHit& hit);
+
+  // --- errors
+  const std::optional<UiError>& error() const { return error_; }
+  void set_error(UiError e);
+  void clear_error() { error_.reset(); }
+
+  // --- settings: what to save, and restoring it (the view only for the same database)
+  Settings to_settings() const;
+  void apply_settings(const Settings& s);
+
+ private:
+  void fit(const geo::BBox& bbox, double margin);
+  std::filesystem::path db_path_;
+  std::unique_ptr<store::Database> db_;
+  std::shared_ptr<const render::MapData> data_;
+  std::unique_ptr<FeatureIndex> index_;
+  uint64_t generation_ = 0;
+  render::DayRange data_days_{0, 0};
+  render::View view_;
+  bool view_fitted_ = false;
+  std::optional<render::View> pending_view_;  // restored view waiting for the viewport size
+  render::MapOptions options_;
+  FeatureRef selected_;
+  std::optional<FeatureDetails> details_;
+  Lang details_lang_ = Lang::Vi;
+  std::string search_query_;
+  std::vector<SearchHit> search_results_;
+  std::optional<UiError> error_;
+};
+
+}  // namespace secmap::ui

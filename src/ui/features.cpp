@@ -1,0 +1,229 @@
+#include "ui/features.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "geo/crs.h"
+#include "text/unicode.h"
+#include "ui/strings.h"
+
+namespace secmap::ui {
+namespace {
+
+// Legacy data may be NFD; ImGui does no shaping, so everything shown is NFC.
+std::string text_col(const store::Statement& st, int col) {
+  if (st.is_null(col)) return {};
+  std::string s = st.column_text(col);
+  try {
+    return text::to_nfc(s);
+  } catch (const std::exception&) {
+    return s;
+  }
+}
+
+std::string group_digits(int64_t v, Lang lang) {
+  std::string s = std::to_string(v < 0 ? -v : v), out;
+  const char sep = lang == Lang::Vi ? '.' : ',';
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) out += sep;
+    out += s[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+// 12,3 in Vietnamese, 12.3 in English.
+std::string one_decimal(double v, Lang lang) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (lang == Lang::Vi)
+    for (char& ch : s)
+      if (ch == '.') ch = ',';
+  return s;
+}
+
+}  // namespace
+
+const char* kind_name(FeatureKind k) {
+  switch (k) {
+    case FeatureKind::Commune:
+      return "commune";
+    case FeatureKind::Crossing:
+      return "crossing";
+    case FeatureKind::Facility:
+      return "facility";
+    case FeatureKind::None:
+      break;
+  }
+  return "none";
+}
+
+FeatureIndex::FeatureIndex(store::Database& db, const render::MapData& data) : data_(data) {
+  codes_ = store::CodeLists::load(db);
+  auto cr = db.prepare(
+      "SELECT id, name, alt_name, kind, status, counterpart, commune_code, sensitive, notes, "
+      "ST_X(geom), ST_Y(geom) FROM crossings WHERE geom IS NOT NULL ORDER BY id");
+  while (cr.step()) {
+    PointRecord r;
+    r.id = cr.column_int(0);
+    r.name = text_col(cr, 1);
+    r.alt_name = text_col(cr, 2);
+    r.kind = text_col(cr, 3);
+    r.status = text_col(cr, 4);
+    r.counterpart = text_col(cr, 5);
+    r.commune_code = text_col(cr, 6);
+    r.sensitive = cr.column_int(7) != 0;
+    r.notes = text_col(cr, 8);
+    r.at = geo::lonlat_to_mercator({cr.column_double(9), cr.column_double(10)});
+    crossings_.push_back(std::move(r));
+  }
+  auto fa = db.prepare(
+      "SELECT id, name, kind, country, commune_code, sensitive, notes, ST_X(geom), ST_Y(geom) "
+      "FROM facilities WHERE geom IS NOT NULL ORDER BY id");
+  while (fa.step()) {
+    PointRecord r;
+    r.id = fa.column_int(0);
+    r.name = text_col(fa, 1);
+    r.kind = text_col(fa, 2);
+    r.country = text_col(fa, 3);
+    r.commune_code = text_col(fa, 4);
+    r.sensitive = fa.column_int(5) != 0;
+    r.notes = text_col(fa, 6);
+    r.at = geo::lonlat_to_mercator({fa.column_double(7), fa.column_double(8)});
+    facilities_.push_back(std::move(r));
+  }
+  auto ca = db.prepare(
+      "SELECT code, name, name_en, date_from, date_to FROM campaigns ORDER BY date_from, code");
+  while (ca.step()) {
+    auto from = render::day_number(ca.column_text(3)), to = render::day_number(ca.column_text(4));
+    if (!from || !to || *from > *to) continue;  // a broken window is not offered as a preset
+    Campaign c{text_col(ca, 0), text_col(ca, 1), text_col(ca, 2), *from, *to};
+    if (c.name_en.empty()) c.name_en = c.name_vi;
+    campaigns_.push_back(std::move(c));
+  }
+  std::vector<geo::Geometry> shapes;
+  shapes.reserve(data.communes.size());
+  for (const auto& c : data.communes) shapes.push_back(c.shape);
+  locator_ = std::make_unique<geo::PointLocator>(shapes);
+}
+
+FeatureIndex::~FeatureIndex() = default;
+
+int FeatureIndex::commune_at(geo::Point merc) const {
+  return locator_->locate(merc);
+}
+
+FeatureRef FeatureIndex::hit_test(const render::View& view, geo::Point pixel, double radius_px,
+                                  const render::LayerSet& layers) const {
+  FeatureRef best;
+  double best_d2 = radius_px * radius_px;
+  auto scan = [&](const std::vector<PointRecord>& pts, FeatureKind kind) {
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const geo::Point p = view.to_pixel(pts[i].at);
+      const double d2 = (p.x - pixel.x) * (p.x - pixel.x) + (p.y - pixel.y) * (p.y - pixel.y);
+      if (d2 <= best_d2) best_d2 = d2, best = {kind, static_cast<int>(i)};
+    }
+  };
+  // Crossings are drawn above facilities, so they win a tie.
+  if (layers.count("facilities")) scan(facilities_, FeatureKind::Facility);
+  if (layers.count("crossings")) scan(crossings_, FeatureKind::Crossing);
+  if (best) return best;
+  if (layers.count("communes")) {
+    const int c = commune_at(view.to_mercator(pixel));
+    if (c >= 0) return {FeatureKind::Commune, c};
+  }
+  return {};
+}
+
+std::string FeatureIndex::name(FeatureRef f) const {
+  if (!f) return {};
+  switch (f.kind) {
+    case FeatureKind::Commune:
+      return data_.communes.at(f.index).name;
+    case FeatureKind::Crossing:
+      return crossings_.at(f.index).name;
+    case FeatureKind::Facility:
+      return facilities_.at(f.index).name;
+    case FeatureKind::None:
+      break;
+  }
+  return {};
+}
+
+std::string FeatureIndex::code(FeatureRef f) const {
+  if (!f) return {};
+  if (f.kind == FeatureKind::Commune) return data_.communes.at(f.index).code;
+  const auto& pts = f.kind == FeatureKind::Crossing ? crossings_ : facilities_;
+  return std::to_string(pts.at(f.index).id);
+}
+
+geo::BBox FeatureIndex::bbox(FeatureRef f) const {
+  geo::BBox b;
+  if (!f) return b;
+  if (f.kind == FeatureKind::Commune) return data_.communes.at(f.index).bbox;
+  const auto& pts = f.kind == FeatureKind::Crossing ? crossings_ : facilities_;
+  b.add(pts.at(f.index).at);
+  return b;
+}
+
+FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lang) const {
+  FeatureDetails d;
+  if (!f) return d;
+  auto coded = [&](const char* table, const std::string& code) -> std::string {
+    if (code.empty()) return "—";
+    const store::Code* c = codes_.find(table, code);
+    if (!c) return code;
+    return lang == Lang::En ? c->name_en : c->name_vi;
+  };
+  auto add = [&](S label, std::string value) {
+    if (!value.empty()) d.attributes.emplace_back(tr(label, lang), std::move(value));
+  };
+  if (f.kind == FeatureKind::Commune) {
+    const render::Commune& c = data_.communes.at(f.index);
+    d.title = std::string(tr(S::Commune, lang)) + ": " + c.name;
+    auto st = db.prepare(
+        "SELECT code, name, full_name, kind, province_name, population, area_km2, is_border, "
+        "valid_from FROM communes WHERE code = ? AND valid_to IS NULL");
+    st.bind(1, c.code);
+    if (st.step()) {
+      add(S::Code, text_col(st, 0));
+      add(S::Name, text_col(st, 2).empty() ? text_col(st, 1) : text_col(st, 2));
+      add(S::Kind, coded("commune_kinds", text_col(st, 3)));
+      add(S::Province, text_col(st, 4));
+      if (!st.is_null(5)) add(S::Population, group_digits(st.column_int(5), lang));
+      if (!st.is_null(6)) add(S::AreaKm2, one_decimal(st.column_double(6), lang));
+      add(S::BorderCommune, tr(st.column_int(7) ? S::Yes : S::No, lang));
+      add(S::ValidFrom, text_col(st, 8));
+    }
+    auto hs = db.prepare(
+        "SELECT period_from, period_to, drug_free, antt_standard, movement_class "
+        "FROM commune_status WHERE commune_code = ? ORDER BY period_from, id");
+    hs.bind(1, c.code);
+    while (hs.step())
+      d.history.push_back({text_col(hs, 0), text_col(hs, 1),
+                           hs.is_null(2) ? "" : coded("drug_free_statuses", text_col(hs, 2)),
+                           hs.is_null(3) ? "" : coded("antt_standards", text_col(hs, 3)),
+                           hs.is_null(4) ? "" : coded("movement_classes", text_col(hs, 4))});
+    return d;
+  }
+  const bool crossing = f.kind == FeatureKind::Crossing;
+  const PointRecord& r = (crossing ? crossings_ : facilities_).at(f.index);
+  d.title = std::string(tr(crossing ? S::Crossing : S::Facility, lang)) + ": " + r.name;
+  add(S::Name, r.name);
+  add(S::OtherName, r.alt_name);
+  add(S::Kind, coded(crossing ? "crossing_kinds" : "facility_kinds", r.kind));
+  add(S::Status, r.status);
+  add(S::Counterpart, r.counterpart);
+  add(S::Country, r.country);
+  if (!r.commune_code.empty()) {
+    std::string commune = r.commune_code;
+    for (const auto& c : data_.communes)
+      if (c.code == r.commune_code) commune = c.name + " (" + c.code + ")";
+    add(S::Commune, commune);
+  }
+  add(S::Sensitive, r.sensitive ? tr(S::Yes, lang) : "");
+  add(S::Notes, r.notes);
+  return d;
+}
+
+}  // namespace secmap::ui

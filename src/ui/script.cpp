@@ -1,0 +1,149 @@
+#include "ui/script.h"
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "render/style.h"
+
+namespace secmap::ui {
+namespace {
+
+// Command name → number of arguments (-1: the rest of the line, at least one word).
+const std::map<std::string, int, std::less<>>& arity() {
+  static const std::map<std::string, int, std::less<>> a = {
+      {"pan", 2},   {"zoom", 3},       {"click", 2},      {"search", -1},
+      {"fly", 1},   {"set-time", 2},   {"groups", 1},     {"layer", 2},
+      {"style", 1}, {"lang", 1},       {"large-text", 1}, {"fit", 0},
+      {"wait", 1},  {"screenshot", 1}, {"dump-state", 1}, {"quit", 0}};
+  return a;
+}
+
+double number(const std::string& s) {
+  size_t used = 0;
+  const double v = std::stod(s, &used);
+  if (used != s.size()) throw std::invalid_argument("not a number: " + s);
+  return v;
+}
+
+bool on_off(const std::string& s) {
+  if (s == "on") return true;
+  if (s == "off") return false;
+  throw std::invalid_argument("expected on or off, not " + s);
+}
+
+render::DayRange parse_window(const std::string& from, const std::string& to) {
+  if (from == "all" || to == "all") return {};
+  auto f = render::day_number(from), t = render::day_number(to);
+  if (!f || !t) throw std::invalid_argument("dates must be YYYY-MM-DD: " + from + " " + to);
+  return {*f, *t};
+}
+
+}  // namespace
+
+Script Script::load(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw ScriptError("cannot read the UI script " + file.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), file.string());
+}
+
+Script Script::parse(const std::string& text, const std::string& name) {
+  Script s;
+  s.name_ = name;
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#') continue;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    ScriptCommand c;
+    c.line = n;
+    std::istringstream words(line.substr(first));
+    words >> c.name;
+    const size_t name_end = line.find(c.name, first) + c.name.size();
+    const size_t rest = line.find_first_not_of(" \t", name_end);
+    c.rest = rest == std::string::npos ? "" : line.substr(rest);
+    for (std::string w; words >> w;) c.args.push_back(w);
+    auto it = arity().find(c.name);
+    if (it == arity().end())
+      throw ScriptError(name + ":" + std::to_string(n) + ": unknown command '" + c.name + "'");
+    if (it->second >= 0 ? static_cast<int>(c.args.size()) != it->second : c.args.empty())
+      throw ScriptError(name + ":" + std::to_string(n) + ": '" + c.name + "' takes " +
+                        (it->second >= 0 ? std::to_string(it->second) : "some") + " argument(s)");
+    s.commands_.push_back(std::move(c));
+  }
+  return s;
+}
+
+ScriptStep Script::step(AppState& st) {
+  ScriptStep out;
+  if (wait_ > 0) {
+    --wait_;
+    return out;
+  }
+  if (next_ >= commands_.size()) return out;
+  const ScriptCommand& c = commands_[next_++];
+  out.command = c.name + (c.rest.empty() ? "" : " " + c.rest);
+  const auto& a = c.args;
+  try {
+    if (c.name == "pan") {
+      st.pan(number(a[0]), number(a[1]));
+      out.moves_map = true;
+    } else if (c.name == "zoom") {
+      st.zoom_about(number(a[1]), number(a[2]), number(a[0]));
+      out.moves_map = true;
+    } else if (c.name == "click") {
+      st.click(number(a[0]), number(a[1]));
+    } else if (c.name == "search") {
+      st.set_search(c.rest);
+    } else if (c.name == "fly") {
+      const auto i = static_cast<size_t>(number(a[0]));
+      if (i >= st.search_results().size())
+        throw std::invalid_argument("no search result " + a[0] + " (there are " +
+                                    std::to_string(st.search_results().size()) + ")");
+      st.fly_to(st.search_results()[i]);
+    } else if (c.name == "set-time") {
+      st.set_days(parse_window(a[0], a[1]));
+    } else if (c.name == "groups") {
+      st.edit_options().group_mask = static_cast<uint32_t>(std::stoul(a[0], nullptr, 0));
+    } else if (c.name == "layer") {
+      render::parse_layers(a[0]);  // throws for an unknown layer
+      if (on_off(a[1]))
+        st.edit_options().layers.insert(a[0]);
+      else
+        st.edit_options().layers.erase(a[0]);
+    } else if (c.name == "style") {
+      auto s = render::parse_style(a[0]);
+      if (!s || *s == render::StyleKind::Plain)
+        throw std::invalid_argument("style is drugfree, antt or incidents");
+      st.edit_options().style = *s;
+    } else if (c.name == "lang") {
+      if (a[0] != "vi" && a[0] != "en") throw std::invalid_argument("lang is vi or en");
+      st.set_lang(parse_lang(a[0]));
+    } else if (c.name == "large-text") {
+      st.large_text = on_off(a[0]);
+    } else if (c.name == "fit") {
+      st.fit_province();
+    } else if (c.name == "wait") {
+      wait_ = static_cast<int>(number(a[0]));
+    } else if (c.name == "screenshot") {
+      out.screenshot = c.rest;
+    } else if (c.name == "dump-state") {
+      out.dump_state = c.rest;
+    } else if (c.name == "quit") {
+      out.quit = true;
+    }
+  } catch (const std::exception& e) {
+    ++failures_;
+    std::fprintf(stderr, "%s:%d: %s: %s\n", name_.c_str(), c.line, c.name.c_str(), e.what());
+  }
+  return out;
+}
+
+}  // namespace secmap::ui

@@ -1,0 +1,33 @@
+// The fixed sidebar left of the map: one collapsing section per feature, so nothing ever covers
+// the map, its legend or its scale bar.
+#include "ui/panels.h"
+
+namespace secmap::ui {
+
+void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
+  const Lang L = ctx.state.lang();
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("##sidebar", nullptr, flags)) {
+    auto section = [&](S title, const char* id, void (*draw)(PanelContext&)) {
+      const std::string label = std::string(tr(title, L)) + "###" + id;
+      if (ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::PushID(id);
+        draw(ctx);
+        ImGui::PopID();
+        ImGui::Spacing();
+      }
+    };
+    // What was clicked or found comes right under the search box, where the eye already is.
+    section(S::PanelSearch, "search", draw_search_section);
+    section(S::PanelIdentify, "identify", draw_identify_section);
+    section(S::PanelTime, "time", draw_time_section);
+    section(S::PanelLayers, "layers", draw_layers_section);
+  }
+  ImGui::End();
+}
+
+}  // namespace secmap::ui
