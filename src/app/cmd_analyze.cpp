@@ -1,4 +1,4 @@
-// secmap analyze DB counts|compare|targets|hotspots ... --out FILE
+// secmap analyze DB counts|compare|targets|kde|hotspots|emerging ... --out FILE
 // Each subcommand reads the communes and incidents once, computes in src/analysis and writes a
 // table keyed by the commune's official code (CSV or GeoJSON by the file's extension).
 #include <CLI/CLI.hpp>
@@ -11,13 +11,16 @@
 #include "analysis/communes.h"
 #include "analysis/compare.h"
 #include "analysis/dates.h"
+#include "analysis/emerging.h"
 #include "analysis/hotspots.h"
 #include "analysis/incidents.h"
+#include "analysis/kde.h"
 #include "analysis/point_counts.h"
 #include "analysis/table_output.h"
 #include "analysis/targets.h"
 #include "analysis/weights.h"
 #include "app/commands.h"
+#include "geo/crs.h"
 #include "store/database.h"
 
 namespace secmap::app {
@@ -224,18 +227,113 @@ int run_hotspots(store::Database& db, const FilterArgs& fa, const HotspotArgs& h
   return write_and_report(out, tab, c);
 }
 
+struct KdeArgs {
+  double bandwidth = 0, cell = 0,
+         margin = 4;  // the kernel is cut at 4σ: nothing leaks off the grid
+  int epsg = 0, threads = 0;
+  std::vector<double> bbox;
+};
+
+int run_kde(store::Database& db, const FilterArgs& fa, const KdeArgs& k, const std::string& out) {
+  if (!out.ends_with(".asc") && !out.ends_with(".csv"))
+    throw std::invalid_argument("kde writes .asc (ESRI ASCII grid + .prj) or .csv");
+  if (!(k.bandwidth > 0) || !(k.cell > 0))
+    throw std::invalid_argument("kde needs --bandwidth and --cell in metres, both > 0");
+  auto pts = load_filtered_incident_points(db, fa.filter());
+  if (pts.empty()) throw std::invalid_argument("no incidents match the filters");
+  std::string crs;
+  if (k.epsg) {
+    crs = "EPSG:" + std::to_string(k.epsg);
+  } else {
+    // The province's zone, as for knn/band weights; without communes, the incidents' zone.
+    try {
+      crs = metric_crs(db, load_communes(db));
+    } catch (const store::StoreError&) {
+      double lon = 0;
+      for (const auto& p : pts) lon += p.x;
+      crs = "EPSG:" + std::to_string(geo::vn2000_tm3_epsg_for_lon(lon / double(pts.size())));
+    }
+  }
+  geo::Transform("EPSG:4326", crs).apply_in_place(pts);
+  if (!k.bbox.empty() && k.bbox.size() != 4)
+    throw std::invalid_argument("--bbox takes MINX MINY MAXX MAXY");
+  KdeGrid g = k.bbox.empty() ? kde_grid_around(pts, k.cell, k.margin * k.bandwidth)
+                             : kde_grid_box(k.bbox[0], k.bbox[1], k.bbox[2], k.bbox[3], k.cell);
+  const KdeStats st = kde_density(g, pts, k.bandwidth, k.threads);
+  if (out.ends_with(".asc")) {
+    std::string wkt;
+    try {
+      wkt = geo::crs_wkt(crs, true);
+    } catch (const geo::CrsError&) {
+      wkt = geo::crs_wkt(crs, false);  // no ESRI name for it: WKT2 still opens in QGIS
+    }
+    write_ascii_grid(out, g, wkt);
+  } else {
+    write_grid_csv(out, g);
+  }
+  std::printf(
+      "kde of %zu incidents (%zu outside the grid) in %s: %d×%d cells of %g m, bandwidth %g m, "
+      "binning %.1f ms, blur %.1f ms; integral %.6g incidents\n",
+      st.binned, st.outside, crs.c_str(), g.nx, g.ny, g.cell, k.bandwidth, st.bin_ms, st.blur_ms,
+      kde_integral(g));
+  std::printf("wrote %s\n", out.c_str());
+  return 0;
+}
+
+struct EmergingArgs {
+  std::string step = "month", weights = "queen", crs;
+  double alpha = 0.05, trend_alpha = 0.05;
+};
+
+int run_emerging(store::Database& db, const FilterArgs& fa, const EmergingArgs& e,
+                 const std::string& out) {
+  if (fa.from.empty() || fa.to.empty())
+    throw std::invalid_argument("emerging needs --from and --to");
+  const CommuneSet c = load_communes(db);
+  const IncidentFilter f = fa.filter();
+  const IncidentTable t = load_incidents(db, c, {f.from, f.to});
+  const std::string crs = e.crs.empty() ? metric_crs(db, c) : e.crs;
+  const Weights w = weights_from_spec(e.weights, c.geoms, crs);
+  EmergingOptions o;
+  o.alpha = e.alpha;
+  o.trend_alpha = e.trend_alpha;
+  const EmergingResult r = emerging_hotspots(t, w, f, parse_step_kind(e.step), o);
+  Table tab;
+  tab.add_column("code", false);
+  tab.add_column("name", false);
+  for (const char* col : {"steps", "hot_steps", "cold_steps", "trend_z", "trend_p"})
+    tab.add_column(col, true);
+  tab.add_column("category", false);
+  std::map<std::string, int> cats;
+  for (size_t i = 0; i < c.size(); ++i) {
+    const EmergingRow& row = r.rows[i];
+    tab.rows.push_back({c.codes[i], c.names[i], fmt_int(int64_t(r.steps.size())),
+                        fmt_int(row.hot_steps), fmt_int(row.cold_steps), fmt_num(row.trend.z),
+                        fmt_num(row.trend.p), emerging_name(row.category)});
+    tab.commune.push_back(int32_t(i));
+    ++cats[emerging_name(row.category)];
+  }
+  std::printf("emerging hotspots on %zu communes, %zu %s steps %s..%s, weights %s\n", c.size(),
+              r.steps.size(), e.step.c_str(), r.steps.front().label.c_str(),
+              r.steps.back().label.c_str(), e.weights.c_str());
+  if (r.steps.size() < 10)
+    std::printf("  note: fewer than 10 time steps; the trend test has little power\n");
+  for (const auto& [k, n] : cats) std::printf("  %-24s %d\n", k.c_str(), n);
+  return write_and_report(out, tab, c);
+}
+
 }  // namespace
 
 int cmd_analyze(const Args& args) {
   CLI::App app{
       "Analyse incidents per commune: counts, change against a baseline, plan targets, "
-      "hotspots (Gi*, Local Moran's I)",
+      "kernel density, hotspots (Gi*, Local Moran's I), emerging hotspots",
       "secmap analyze"};
   app.require_subcommand(1);
   std::string db_path, out;
   app.add_option("DB", db_path, "secmap database")->required();
 
-  FilterArgs counts_f, compare_f, hot_f;
+  FilterArgs counts_f, compare_f, hot_f, kde_f, emerging_f;
   std::string period = "all", by = "none";
   bool recount = false;
   auto* counts = app.add_subcommand("counts", "incidents per commune × period × breakdown");
@@ -284,6 +382,33 @@ int cmd_analyze(const Args& args) {
   hot->add_option("--crs", h.crs, "metric CRS for knn/band (default: the province's VN-2000 zone)");
   hot->add_option("--out", out, "output .csv or .geojson")->required();
 
+  KdeArgs k;
+  auto* kde = app.add_subcommand("kde", "kernel density of incidents (incidents per km²)");
+  kde_f.add_to(kde);
+  kde->add_option("--bandwidth", k.bandwidth, "Gaussian kernel standard deviation, metres")
+      ->required();
+  kde->add_option("--cell", k.cell, "cell size, metres")->required();
+  kde->add_option("--epsg", k.epsg, "metric CRS (default: the province's VN-2000 TM-3 zone)");
+  kde->add_option("--bbox", k.bbox, "grid box MINX MINY MAXX MAXY in the metric CRS")->expected(4);
+  kde->add_option("--margin", k.margin, "margin around the incidents, in bandwidths")
+      ->capture_default_str();
+  kde->add_option("--threads", k.threads, "threads (0: all; results do not depend on it)");
+  kde->add_option("--out", out, "output .asc (with .prj) or .csv")->required();
+
+  EmergingArgs em;
+  auto* emerging = app.add_subcommand(
+      "emerging", "emerging hotspots: Gi* per time step and a Mann–Kendall trend per commune");
+  emerging_f.add_to(emerging);
+  emerging->add_option("--step", em.step, "month|week")->capture_default_str();
+  emerging->add_option("--weights", em.weights, "queen[:SNAP_M]|knn:K|band:METRES")
+      ->capture_default_str();
+  emerging->add_option("--alpha", em.alpha, "significance of a hot/cold step (Gi* p)")
+      ->capture_default_str();
+  emerging->add_option("--trend-alpha", em.trend_alpha, "significance of the trend")
+      ->capture_default_str();
+  emerging->add_option("--crs", em.crs, "metric CRS for knn/band");
+  emerging->add_option("--out", out, "output .csv or .geojson")->required();
+
   std::vector<std::string> argv_rev(args.rbegin(), args.rend());
   try {
     app.parse(argv_rev);
@@ -296,6 +421,8 @@ int cmd_analyze(const Args& args) {
     if (compare->parsed()) return run_compare(db, compare_f, bfrom, bto, target, out);
     if (targets->parsed()) return run_targets(db, year, as_of, out);
     if (hot->parsed()) return run_hotspots(db, hot_f, h, out);
+    if (kde->parsed()) return run_kde(db, kde_f, k, out);
+    if (emerging->parsed()) return run_emerging(db, emerging_f, em, out);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "secmap analyze: error: %s\n", e.what());
     return 1;

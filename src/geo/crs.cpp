@@ -173,4 +173,21 @@ Point mercator_to_lonlat(Point merc) {
           (2 * std::atan(std::exp(merc.y / kEarthRadius)) - std::numbers::pi / 2) / kDeg};
 }
 
+std::string crs_wkt(const std::string& definition, bool esri_wkt1) {
+  PJ_CONTEXT* ctx = proj_context_create();
+  proj_log_level(ctx, PJ_LOG_NONE);
+  PJ* crs = proj_create(ctx, definition.c_str());
+  std::string out;
+  if (crs) {
+    const char* options[] = {"MULTILINE=NO", nullptr};
+    const char* w = proj_as_wkt(ctx, crs, esri_wkt1 ? PJ_WKT1_ESRI : PJ_WKT2_2019, options);
+    if (w) out = w;
+    proj_destroy(crs);
+  }
+  const std::string err = out.empty() ? proj_error(ctx) : "";
+  proj_context_destroy(ctx);
+  if (out.empty()) throw CrsError("no WKT for CRS \"" + definition + "\": " + err);
+  return out;
+}
+
 }  // namespace secmap::geo

@@ -55,4 +55,8 @@ inline constexpr double kEarthRadius = 6378137.0;
 Point lonlat_to_mercator(Point lonlat);
 Point mercator_to_lonlat(Point merc);
 
+// The CRS as WKT (for .prj sidecars): ESRI's WKT1 dialect when esri_wkt1 (what .prj files
+// carry), else WKT2:2019. Throws CrsError for a definition PROJ does not know.
+std::string crs_wkt(const std::string& definition, bool esri_wkt1);
+
 }  // namespace secmap::geo
