@@ -104,15 +104,6 @@ bool valid_ymd(int y, int m, int d) {
 
 }  // namespace
 
-std::string Cell::as_text() const {
-  RawValue r;
-  r.kind = static_cast<RawValue::Kind>(static_cast<int>(kind));
-  r.i = i;
-  r.d = d;
-  r.s = s;
-  return r.as_text();
-}
-
 std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
                                       const std::vector<std::string>& cols,
                                       const std::map<std::string, std::string>& user_map,

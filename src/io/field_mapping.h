@@ -30,16 +30,8 @@ std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
                                       const std::map<std::string, std::string>& user_map,
                                       const std::string& where);
 
-// A value ready to bind to SQLite.
-struct Cell {
-  enum class Kind { Null, Int, Real, Text };
-  Kind kind = Kind::Null;
-  int64_t i = 0;
-  double d = 0;
-  std::string s;
-  bool is_null() const { return kind == Kind::Null; }
-  std::string as_text() const;
-};
+// A value ready to bind to SQLite: the same shape as a source value, after conversion.
+using Cell = RawValue;
 
 // The codes of one code-list table, matched exactly or by their Vietnamese/English names
 // (case- and diacritic-insensitive), so "Xã" or "xa" both give the code of that kind.
