@@ -6,14 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "store/civil_date.h"
+
 namespace secmap::analysis {
 
-struct Ymd {
-  int year = 1970, month = 1, day = 1;
-};
-
-int32_t days_from_civil(int year, int month, int day);
-Ymd civil_from_days(int32_t days);
+using store::civil_from_days;
+using store::days_from_civil;
+using store::Ymd;
 
 // Parses "YYYY-MM-DD", optionally followed by a time ("T…" or " …"), which is ignored.
 std::optional<int32_t> parse_day(std::string_view iso);

@@ -2,28 +2,17 @@
 
 #include <cstdio>
 
+#include "store/civil_date.h"
+
 namespace secmap::demo {
 
-// Howard Hinnant's days_from_civil / civil_from_days.
 int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return store::days_from_civil(y, m, d);
 }
 
-void civil_from_days(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+void civil_from_days(int64_t days, int& y, int& m, int& d) {
+  const store::Ymd c = store::civil_from_days(static_cast<int32_t>(days));
+  y = c.year, m = c.month, d = c.day;
 }
 
 int64_t parse_day(std::string_view iso) {
