@@ -5,9 +5,10 @@
 //    SpatiaLite's GROUP BY and indexed ST_Within join on the same data (the peer);
 // 2. Gi* with 999 permutations on the 137 communes (queen weights);
 // 3. Gi* with 999 permutations on a synthetic tessellation of 10,000 cells;
-// 4. the libpysal + numpy Gi* peer (../shared/peers/gistar_pysal.py) when python3-libpysal is
-//    installed.
+// 4. the peer for 2 and 3: libpysal Queen weights + a numpy Gi* (Debian python3-libpysal) on the
+//    same units and values, timed, with the largest difference of its z-scores from ours.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -174,8 +175,14 @@ void bench_counts(store::Database& db) {
       mismatch);
 }
 
-void bench_gistar(const std::string& label, const std::vector<geo::Geometry>& geoms,
-                  const std::vector<double>& x) {
+struct GistarRun {
+  std::vector<double> z;  // analytical Gi* z-scores (binary weights, focal unit included)
+  double weights_s = 0;   // queen weights
+  double analytic_s = 0;  // Gi* z and normal p, no permutations
+};
+
+GistarRun bench_gistar(const std::string& label, const std::vector<geo::Geometry>& geoms,
+                       const std::vector<double>& x) {
   Weights w;
   const double t_w = best_of(1, [&] { w = queen_weights(geoms); });
   HotspotResult r;
@@ -185,45 +192,145 @@ void bench_gistar(const std::string& label, const std::vector<geo::Geometry>& ge
   HotspotOptions o1 = o;
   o1.permutation.threads = 1;
   const double t_g1 = best_of(1, [&] { (void)local_hotspots(w, x, o1); });
+  HotspotOptions o0 = o;
+  o0.permutation.permutations = 0;
+  GistarRun run;
+  run.analytic_s = best_of(5, [&] { run.z = local_hotspots(w, x, o0).z; });
+  run.weights_s = t_w;
   int hot = 0, cold = 0;
   for (const auto& k : r.cls) hot += k.starts_with("hot"), cold += k.starts_with("cold");
   std::printf("%s: %zu units, queen mean %.2f neighbours, %zu islands\n", label.c_str(), w.n,
               w.mean_neighbors(), w.islands());
   std::printf("  queen weights                                 %8.4f s\n", t_w);
+  std::printf("  Gi* analytical z and p only                   %8.4f s\n", run.analytic_s);
   std::printf("  Gi* + 999 permutations + FDR, all threads     %8.4f s\n", t_g);
   std::printf("  Gi* + 999 permutations + FDR, 1 thread        %8.4f s\n", t_g1);
   std::printf("  weights + statistic, all threads              %8.4f s   hot %d, cold %d\n",
               t_w + t_g, hot, cold);
+  return run;
 }
 
-void peer_pysal(const fs::path& scratch, store::Database& db) {
-  std::printf("\n== peer: libpysal Queen + numpy Gi* ==\n");
-  if (std::system("dpkg -s python3-libpysal >/dev/null 2>&1") != 0) {
-    std::printf(
-        "  skipped: python3-libpysal is not installed (apt-get install python3-libpysal "
-        "python3-geopandas; not part of tools/setup)\n");
+// The peer, written next to the data it reads: libpysal's Queen contiguity (Debian's
+// python3-libpysal; polygons as libpysal.cg.Polygon, so neither shapely nor geopandas is
+// needed) and Gi* z-scores with numpy in the same form as ours (binary weights, w_ii = 1).
+constexpr const char* kPysalPeer = R"PY(
+import json, sys, time, warnings
+warnings.filterwarnings("ignore")
+t0 = time.perf_counter()
+import numpy as np
+import libpysal
+from libpysal.cg import Polygon
+t_import = time.perf_counter() - t0
+src, out = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+units = [json.loads(line) for line in open(src)]
+polys = [Polygon(u["shells"] if len(u["shells"]) > 1 else u["shells"][0],
+                 holes=u["holes"] or None) for u in units]
+x = np.array([u["x"] for u in units], dtype=np.float64)
+t_read = time.perf_counter() - t0
+best_w = best_g = 1e300
+for _ in range(3):
+    t0 = time.perf_counter()
+    w = libpysal.weights.Queen.from_iterable(polys)
+    best_w = min(best_w, time.perf_counter() - t0)
+assert list(w.id_order) == list(range(len(polys)))
+W = w.sparse.tocsr().astype(np.float64)
+import scipy.sparse as sp
+for _ in range(5):
+    t0 = time.perf_counter()
+    n = x.shape[0]
+    Ws = (W + sp.identity(n, format="csr")).tocsr()
+    Wi = np.asarray(Ws.sum(axis=1)).ravel()
+    S1 = np.asarray(Ws.multiply(Ws).sum(axis=1)).ravel()
+    xbar = x.mean()
+    S = np.sqrt((x * x).mean() - xbar * xbar)
+    z = (Ws @ x - xbar * Wi) / (S * np.sqrt((n * S1 - Wi * Wi) / (n - 1)))
+    best_g = min(best_g, time.perf_counter() - t0)
+np.savetxt(out, z, fmt="%.17g")
+print(json.dumps({"import_s": t_import, "read_s": t_read, "weights_s": best_w,
+                  "gistar_s": best_g, "mean_neighbors": w.mean_neighbors,
+                  "libpysal": libpysal.__version__, "numpy": np.__version__}))
+)PY";
+
+bool have_pysal() {
+  return std::system("/usr/bin/python3 -c 'import libpysal' >/dev/null 2>&1") == 0;
+}
+
+void peer_pysal(const fs::path& scratch, const std::string& label,
+                const std::vector<geo::Geometry>& geoms, const std::vector<double>& x,
+                const GistarRun& ours) {
+  std::printf("  -- peer: libpysal Queen + numpy Gi* (%s) --\n", label.c_str());
+  if (!have_pysal()) {
+    std::printf("  skipped: python3-libpysal is not installed (tools/setup installs it)\n");
     return;
   }
-  const fs::path peer = fs::path(SECMAP_REALDATA_DIR).parent_path() / "peers" / "gistar_pysal.py";
-  // The peer reads a GeoPackage with a `communes` layer and an id,count CSV.
-  const fs::path gpkg = scratch / "communes.gpkg", counts = scratch / "counts.csv";
-  std::error_code ec;
-  fs::remove(gpkg, ec);
-  io::export_layer(db, "communes", gpkg);
-  const CommuneSet c = load_communes(db, {.geometry = false});
-  const auto n = count_per_commune(load_incidents(db, c), c.size(), {});
-  if (FILE* f = std::fopen(counts.c_str(), "w")) {
-    std::fprintf(f, "id,count\n");
-    for (size_t i = 0; i < n.size(); ++i)
-      std::fprintf(f, "%zu,%lld\n", i + 1, static_cast<long long>(n[i]));
+  const fs::path script = scratch / "pysal_gistar_peer.py";
+  const fs::path input = scratch / ("pysal_in_" + label + ".jsonl");
+  const fs::path zfile = scratch / ("pysal_z_" + label + ".txt");
+  const fs::path timing = scratch / ("pysal_t_" + label + ".json");
+  if (FILE* f = std::fopen(script.c_str(), "w")) {
+    std::fputs(kPysalPeer, f);
     std::fclose(f);
   }
-  const std::string cmd = "/usr/bin/python3 " + peer.string() + " --db " + gpkg.string() +
-                          " --counts " + counts.string() + " --check";
+  if (FILE* f = std::fopen(input.c_str(), "w")) {
+    auto ring = [&](const std::vector<geo::Point>& r) {
+      std::string s = "[";
+      char b[64];
+      for (size_t k = 0; k < r.size(); ++k) {
+        std::snprintf(b, sizeof b, "%s[%.17g,%.17g]", k ? "," : "", r[k].x, r[k].y);
+        s += b;
+      }
+      return s + "]";
+    };
+    for (size_t i = 0; i < geoms.size(); ++i) {
+      std::string shells, holes;
+      for (const auto& poly : geoms[i].polygons)
+        for (size_t r = 0; r < poly.rings.size(); ++r) {
+          std::string& to = r == 0 ? shells : holes;
+          to += (to.empty() ? "" : ",") + ring(poly.rings[r]);
+        }
+      std::fprintf(f, "{\"x\":%.17g,\"shells\":[%s],\"holes\":[%s]}\n", x[i], shells.c_str(),
+                   holes.c_str());
+    }
+    std::fclose(f);
+  }
+  const std::string cmd = "/usr/bin/python3 " + script.string() + " " + input.string() + " " +
+                          zfile.string() + " > " + timing.string();
   const double t0 = now();
   const int rc = std::system(cmd.c_str());
-  std::printf("  peer exit %d, wall %.2f s (its own phase times are in the JSON line above)\n", rc,
-              now() - t0);
+  const double wall = now() - t0;
+  if (rc != 0) {
+    std::printf("  peer failed (exit %d): %s\n", rc, cmd.c_str());
+    return;
+  }
+  std::string json;
+  if (FILE* f = std::fopen(timing.c_str(), "r")) {
+    char buf[1024];
+    while (std::fgets(buf, sizeof buf, f)) json += buf;
+    std::fclose(f);
+  }
+  auto field = [&](const std::string& key) {
+    const auto p = json.find("\"" + key + "\": ");
+    return p == std::string::npos ? NAN : std::strtod(json.c_str() + p + key.size() + 4, nullptr);
+  };
+  std::vector<double> theirs;
+  if (FILE* f = std::fopen(zfile.c_str(), "r")) {
+    double v;
+    while (std::fscanf(f, "%lf", &v) == 1) theirs.push_back(v);
+    std::fclose(f);
+  }
+  double max_diff = 0;
+  for (size_t i = 0; i < theirs.size() && i < ours.z.size(); ++i)
+    max_diff = std::max(max_diff, std::fabs(theirs[i] - ours.z[i]));
+  const double pw = field("weights_s"), pg = field("gistar_s");
+  std::printf("  libpysal Queen.from_iterable                  %8.4f s   ratio %.0f× ours\n", pw,
+              pw / ours.weights_s);
+  std::printf("  numpy/scipy Gi* z                             %8.4f s   ratio %.1f× ours\n", pg,
+              pg / ours.analytic_s);
+  std::printf("  libpysal mean neighbours %.2f; python start + imports %.2f s, wall %.1f s\n",
+              field("mean_neighbors"), field("import_s"), wall);
+  std::printf("  max |z ours − z libpysal/numpy| over %zu units  %.3g%s\n", theirs.size(), max_diff,
+              theirs.size() == ours.z.size() ? "" : "  (unit counts differ!)");
 }
 
 }  // namespace
@@ -245,7 +352,9 @@ int main(int argc, char** argv) {
     std::printf("\n== Gi* ==\n");
     const CommuneSet c = load_communes(db);
     const auto counts = count_per_commune(load_incidents(db, c), c.size(), {});
-    bench_gistar("communes", c.geoms, std::vector<double>(counts.begin(), counts.end()));
+    const std::vector<double> xc(counts.begin(), counts.end());
+    const GistarRun rc = bench_gistar("communes", c.geoms, xc);
+    peer_pysal(scratch, "communes", c.geoms, xc, rc);
 
     std::vector<geo::Geometry> cells;
     std::vector<double> x;
@@ -257,8 +366,8 @@ int main(int argc, char** argv) {
         std::poisson_distribution<int> pois(3.0 + 20.0 * std::exp(-d2 / 50.0));
         x.push_back(pois(rng));
       }
-    bench_gistar("synthetic tessellation 100×100 (target ≤ 1 s)", cells, x);
-    peer_pysal(scratch, db);
+    const GistarRun rg = bench_gistar("synthetic tessellation 100×100 (target ≤ 1 s)", cells, x);
+    peer_pysal(scratch, "grid10k", cells, x, rg);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_analysis: %s\n", e.what());
     return 1;

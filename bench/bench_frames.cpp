@@ -7,6 +7,8 @@
 // 1. panning: a drag of 150 frames                          target ≥ 30 frames per second
 // 2. applying a new time window (campaign-like windows)      target ≤ 50 ms
 // 3. wheel zoom (30 steps) and idle frames, for reference
+// All of it twice: incidents as symbols (`bins off`, how the window drew them before binning)
+// and as drawn by default (binned when they would overlap).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -46,42 +48,12 @@ void summary(const char* what, std::vector<double> v, const char* unit = "ms") {
   std::printf("\n");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  size_t incidents = 100000;
-  std::string size = "1280x800";
-  fs::path keep;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--incidents" && i + 1 < argc)
-      incidents = std::stoul(argv[++i]);
-    else if (a == "--size" && i + 1 < argc)
-      size = argv[++i];
-    else if (a == "--keep" && i + 1 < argc)
-      keep = argv[++i];
-    else {
-      std::fprintf(stderr, "usage: bench_frames [--incidents N] [--size WxH] [--keep DIR]\n");
-      return 2;
-    }
-  }
-  const fs::path dir = keep.empty() ? fs::temp_directory_path() / "secmap-bench-frames" : keep;
-  fs::create_directories(dir);
-  const bool real =
-      fs::exists(fs::path(SECMAP_REALDATA_DIR) / "vn2025_communes_laocai_laichau.geojson");
-  const fs::path db = dir / "frames.sqlite";
-  std::printf("bench_frames: %s communes + %zu incidents, window %s\n",
-              real ? "real Lào Cai + Lai Châu" : "SYNTHETIC (no ../shared/realdata)", incidents,
-              size.c_str());
-  if (sh(std::string("'") + SECMAP_BINARY + "' demo '" + db.string() + "' --force --incidents " +
-         std::to_string(incidents) + (real ? "" : " --synthetic") + " > /dev/null") != 0) {
-    std::fprintf(stderr, "bench_frames: secmap demo failed\n");
-    return 1;
-  }
-
+// Runs the window on the script for one binning mode and prints its frame figures.
+// Runs the window on the script for one binning mode and prints its frame figures.
+int run_script(const fs::path& dir, const fs::path& db, const std::string& size, const char* bins) {
   // The script: settle, drag, settle, time windows, wheel zoom, idle.
   std::ostringstream s;
-  s << "wait 5\n";
+  s << "bins " << bins << "\nwait 5\n";
   for (int i = 0; i < 150; ++i)
     s << "pan " << (i < 75 ? 6 : -6) << " " << (i % 50 < 25 ? 3 : -3) << "\n";
   s << "wait 5\n";
@@ -91,7 +63,8 @@ int main(int argc, char** argv) {
   for (const auto& w : windows) s << "set-time " << w[0] << " " << w[1] << "\nwait 3\n";
   for (int i = 0; i < 30; ++i) s << "zoom " << (i < 15 ? 1.08 : 1 / 1.08) << " 500 350\n";
   s << "wait 20\nquit\n";
-  const fs::path script = dir / "frames-script.txt", log = dir / "frames.tsv";
+  const fs::path script = dir / (std::string("frames-script-") + bins + ".txt"),
+                 log = dir / (std::string("frames-") + bins + ".tsv");
   std::ofstream(script) << s.str();
 
   const bool display = std::getenv("DISPLAY") != nullptr;
@@ -135,7 +108,7 @@ int main(int argc, char** argv) {
       idle.push_back(f.ms);
     }
   }
-  std::printf("results (whole frame: script step, ImGui, map, blit, swap):\n");
+  std::printf("results with `bins %s` (whole frame: script step, ImGui, map, blit, swap):\n", bins);
   summary("panning, every frame", pan);
   std::printf("  %-34s %zu of %zu frames re-rendered the map layers\n", "", pan_renders,
               pan.size());
@@ -145,6 +118,47 @@ int main(int argc, char** argv) {
   summary("wheel zoom, every frame", zoom);
   summary("idle frame (cached map)", idle);
   std::printf("targets: panning >= 30 fps; new time window <= 50 ms\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t incidents = 100000;
+  std::string size = "1280x800";
+  fs::path keep;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--incidents" && i + 1 < argc)
+      incidents = std::stoul(argv[++i]);
+    else if (a == "--size" && i + 1 < argc)
+      size = argv[++i];
+    else if (a == "--keep" && i + 1 < argc)
+      keep = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: bench_frames [--incidents N] [--size WxH] [--keep DIR]\n");
+      return 2;
+    }
+  }
+  const fs::path dir = keep.empty() ? fs::temp_directory_path() / "secmap-bench-frames" : keep;
+  fs::create_directories(dir);
+  const bool real =
+      fs::exists(fs::path(SECMAP_REALDATA_DIR) / "vn2025_communes_laocai_laichau.geojson");
+  const fs::path db = dir / "frames.sqlite";
+  std::printf("bench_frames: %s communes + %zu incidents, window %s\n",
+              real ? "real Lào Cai + Lai Châu" : "SYNTHETIC (no ../shared/realdata)", incidents,
+              size.c_str());
+  if (sh(std::string("'") + SECMAP_BINARY + "' demo '" + db.string() + "' --force --incidents " +
+         std::to_string(incidents) + (real ? "" : " --synthetic") + " > /dev/null") != 0) {
+    std::fprintf(stderr, "bench_frames: secmap demo failed\n");
+    return 1;
+  }
+
+  // The same script twice: every incident drawn as a symbol (`bins off`, as before binning),
+  // then as the window draws them by default (binned on the GPU when they would overlap).
+  for (const char* bins : {"off", "auto"}) {
+    if (run_script(dir, db, size, bins) != 0) return 1;
+  }
   if (!keep.empty()) std::printf("kept: %s (frames.tsv has every frame)\n", dir.string().c_str());
   return 0;
 }

@@ -89,8 +89,7 @@ void write_table(const std::filesystem::path& path, const Table& t, const Commun
   const bool csv = ext == ".csv", geojson = ext == ".geojson" || ext == ".json";
   if (!csv && !geojson)
     throw std::runtime_error(path.string() + ": unknown output format '" + ext +
-                             "' (use .csv or .geojson; for GeoPackage convert the GeoJSON with "
-                             "`secmap import` + `secmap export` or ogr2ogr)");
+                             "' (use .csv, .geojson or .gpkg)");
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error(path.string() + ": cannot open for writing");
   if (csv) {

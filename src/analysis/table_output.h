@@ -1,6 +1,6 @@
 // Result tables of the analyze command written by the output file's extension: CSV, or GeoJSON
 // (RFC 7946, EPSG:4326) with each row's commune polygon. GeoJSON is written here by hand because
-// GDAL belongs to src/io; GeoPackage output goes through `secmap export` there.
+// GDAL belongs to src/io; the command line writes .gpkg through io::write_table_gpkg.
 #pragma once
 #include <cstdint>
 #include <filesystem>

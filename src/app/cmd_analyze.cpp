@@ -2,8 +2,10 @@
 // Each subcommand reads the communes and incidents once, computes in src/analysis and writes a
 // table keyed by the commune's official code (CSV or GeoJSON by the file's extension).
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -21,6 +23,7 @@
 #include "analysis/weights.h"
 #include "app/commands.h"
 #include "geo/crs.h"
+#include "io/table_writer.h"
 #include "store/database.h"
 
 namespace secmap::app {
@@ -60,8 +63,28 @@ std::vector<std::string> commune_cells(const CommuneSet& c, int32_t i) {
   return {c.codes[size_t(i)], c.names[size_t(i)]};
 }
 
+// Writes by extension: .gpkg through src/io (GDAL), .csv and .geojson by src/analysis.
+void write_any(const std::string& out, const Table& t, const CommuneSet& c) {
+  std::string ext = std::filesystem::path(out).extension().string();
+  for (auto& ch : ext) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext != ".gpkg") {
+    write_table(out, t, c);
+    return;
+  }
+  io::OutputTable o;
+  o.layer_name = std::filesystem::path(out).stem().string();
+  o.columns = t.columns;
+  o.numeric = t.numeric;
+  o.rows = t.rows;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const int32_t ci = r < t.commune.size() ? t.commune[r] : -1;
+    o.geometry.push_back(ci >= 0 && size_t(ci) < c.geoms.size() ? &c.geoms[size_t(ci)] : nullptr);
+  }
+  io::write_table_gpkg(out, o);
+}
+
 int write_and_report(const std::string& out, const Table& t, const CommuneSet& c) {
-  write_table(out, t, c);
+  write_any(out, t, c);
   std::printf("wrote %zu rows to %s\n", t.rows.size(), out.c_str());
   return 0;
 }
@@ -343,7 +366,7 @@ int cmd_analyze(const Args& args) {
   counts->add_flag("--recount", recount,
                    "assign incidents to communes by point-in-polygon now instead of using the "
                    "stored commune codes");
-  counts->add_option("--out", out, "output .csv or .geojson")->required();
+  counts->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   std::string bfrom, bto;
   std::optional<double> target;
@@ -355,14 +378,14 @@ int cmd_analyze(const Args& args) {
                       "baseline first day (default: a year before --from)");
   compare->add_option("--baseline-to", bto, "baseline last day");
   compare->add_option("--target-reduction", target, "required fall in percent, e.g. 5");
-  compare->add_option("--out", out, "output .csv or .geojson")->required();
+  compare->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   int year = 2026;
   std::string as_of;
   auto* targets = app.add_subcommand("targets", "plan targets: value, target, on track or behind");
   targets->add_option("--year", year, "plan year")->capture_default_str();
   targets->add_option("--as-of", as_of, "count incidents up to this day (default: year end)");
-  targets->add_option("--out", out, "output .csv or .geojson")->required();
+  targets->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   HotspotArgs h;
   auto* hot = app.add_subcommand("hotspots", "Gi* or Local Moran's I on incident counts");
@@ -380,7 +403,7 @@ int cmd_analyze(const Args& args) {
   hot->add_option("--classify-by", h.classify_by,
                   "p_norm|p_perm|p_fdr|p_bonf (default: p_norm for gistar, p_perm for moran)");
   hot->add_option("--crs", h.crs, "metric CRS for knn/band (default: the province's VN-2000 zone)");
-  hot->add_option("--out", out, "output .csv or .geojson")->required();
+  hot->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   KdeArgs k;
   auto* kde = app.add_subcommand("kde", "kernel density of incidents (incidents per km²)");
@@ -407,7 +430,7 @@ int cmd_analyze(const Args& args) {
   emerging->add_option("--trend-alpha", em.trend_alpha, "significance of the trend")
       ->capture_default_str();
   emerging->add_option("--crs", em.crs, "metric CRS for knn/band");
-  emerging->add_option("--out", out, "output .csv or .geojson")->required();
+  emerging->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   std::vector<std::string> argv_rev(args.rbegin(), args.rend());
   try {

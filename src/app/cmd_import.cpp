@@ -1,4 +1,5 @@
 // secmap import DB LAYER FILE [--crs EPSG:N] [--map field=column ...] [--layer SRC_LAYER]
+//                             [--encoding utf-8|cp1258|tcvn3] [--dry-run] [--accept-outside]
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <optional>
@@ -7,14 +8,56 @@
 #include "io/importer.h"
 #include "io/progress.h"
 #include "store/database.h"
+#include "text/encoding.h"
 
 namespace secmap::app {
+
+namespace {
+
+void print_report(const io::ImportReport& r, const std::string& layer, const std::string& file) {
+  if (r.dry_run)
+    std::printf(
+        "kiểm tra thử / dry run: cả %zu dòng đều hợp lệ / all %zu rows of %s pass; "
+        "không ghi gì / nothing was written\n",
+        r.checked, r.checked, file.c_str());
+  else
+    std::printf("đã nhập / imported %zu of %zu features into %s from %s\n", r.imported, r.read,
+                layer.c_str(), file.c_str());
+  if (!r.encoding.empty()) std::printf("  mã ký tự / encoding: %s\n", r.encoding.c_str());
+  if (!r.source_crs.empty())
+    std::printf("  hệ tọa độ nguồn / source CRS: %s → EPSG:4326\n", r.source_crs.c_str());
+  if (r.first_id)
+    std::printf("  id: %lld–%lld\n", static_cast<long long>(*r.first_id),
+                static_cast<long long>(*r.last_id));
+  if (!r.first_date.empty())
+    std::printf("  thời gian / dates: %s … %s\n", r.first_date.c_str(), r.last_date.c_str());
+  if (!r.communes.empty()) {
+    std::string list;
+    constexpr size_t kShown = 10;
+    for (size_t i = 0; i < r.communes.size() && i < kShown; ++i)
+      list += (i ? ", " : "") + r.communes[i].first + " ×" + std::to_string(r.communes[i].second);
+    if (r.communes.size() > kShown) list += ", …";
+    std::printf("  xã / communes: %zu (%s)\n", r.communes.size(), list.c_str());
+  }
+  if (r.outside)
+    std::printf("  ngoài mọi xã / outside every commune: %zu (kept, flagged)\n", r.outside);
+  std::printf("  hình học sửa / repaired geometries: %zu\n", r.repaired);
+  if (!r.dry_run) std::printf("  nhật ký / audit rows: %zu (action import)\n", r.audit_rows);
+  constexpr size_t kMaxNotes = 20;
+  for (size_t i = 0; i < r.notes.size() && i < kMaxNotes; ++i)
+    std::printf("  note: %s\n", r.notes[i].c_str());
+  if (r.notes.size() > kMaxNotes)
+    std::printf("  … and %zu more notes\n", r.notes.size() - kMaxNotes);
+}
+
+}  // namespace
 
 int cmd_import(const Args& args) {
   CLI::App app{"Import a vector file (GeoJSON, GeoPackage, Shapefile, KML, CSV) into a layer",
                "secmap import"};
-  std::string db_path, layer, file, crs, source_layer;
+  std::string db_path, layer, file, crs, source_layer, encoding;
   std::vector<std::string> maps;
+  bool dry_run = false, accept_outside = false;
   app.add_option("DB", db_path, "database file (created if missing)")->required();
   app.add_option(
          "LAYER", layer,
@@ -31,6 +74,13 @@ int cmd_import(const Args& args) {
   app.add_option("--map", maps,
                  "field=column: fill our field from that source column (repeatable)");
   app.add_option("--layer", source_layer, "layer inside a multi-layer source (e.g. GeoPackage)");
+  app.add_option("--encoding", encoding,
+                 std::string("CSV text encoding: ") + text::encoding_choices() +
+                     " (default: detected; UTF-8 with or without BOM)");
+  app.add_flag("--dry-run", dry_run,
+               "check every row and report each one that would fail; write nothing");
+  app.add_flag("--accept-outside", accept_outside,
+               "incidents: accept points outside the province's communes (kept, flagged)");
   std::vector<std::string> argv_rev(args.rbegin(), args.rend());
   try {
     app.parse(argv_rev);
@@ -41,8 +91,19 @@ int cmd_import(const Args& args) {
   io::ImportOptions opt;
   opt.layer = layer;
   opt.file = file;
+  opt.dry_run = dry_run;
+  opt.accept_outside = accept_outside;
   if (!crs.empty()) opt.crs = crs;
   if (!source_layer.empty()) opt.source_layer = source_layer;
+  if (!encoding.empty()) {
+    opt.encoding = text::parse_encoding(encoding);
+    if (!opt.encoding) {
+      std::fprintf(stderr,
+                   "secmap import: --encoding %s: không rõ bảng mã / unknown encoding (use %s)\n",
+                   encoding.c_str(), text::encoding_choices());
+      return 2;
+    }
+  }
   for (const auto& m : maps) {
     const auto eq = m.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
@@ -51,27 +112,39 @@ int cmd_import(const Args& args) {
     }
     opt.map[m.substr(0, eq)] = m.substr(eq + 1);
   }
-  io::ProgressBar bar("importing " + layer);
+  io::ProgressBar bar((dry_run ? "checking " : "importing ") + layer);
   opt.progress = [&](size_t done, size_t total) { bar.update(done, total); };
   try {
     auto db = store::Database::open(db_path, store::Database::Mode::CreateIfMissing);
     const io::ImportReport r = io::import_file(db, opt);
     bar.finish();
-    std::printf("imported %zu of %zu features into %s from %s\n", r.imported, r.read, layer.c_str(),
-                file.c_str());
-    if (!r.source_crs.empty()) std::printf("  source CRS: %s → EPSG:4326\n", r.source_crs.c_str());
-    std::printf("  repaired geometries: %zu\n", r.repaired);
-    if (r.outside) std::printf("  outside every commune: %zu (kept, flagged)\n", r.outside);
-    constexpr size_t kMaxNotes = 20;
-    for (size_t i = 0; i < r.notes.size() && i < kMaxNotes; ++i)
-      std::printf("  note: %s\n", r.notes[i].c_str());
-    if (r.notes.size() > kMaxNotes)
-      std::printf("  … and %zu more notes\n", r.notes.size() - kMaxNotes);
+    print_report(r, layer, file);
     return 0;
+  } catch (const io::ImportError& e) {
+    bar.finish();
+    if (e.problems.empty()) {
+      std::fprintf(stderr, "secmap import: lỗi / error: %s\n", e.what());
+    } else {
+      // Every failing row, not just the first few in the message.
+      const std::string what = e.what();
+      std::fprintf(stderr, "secmap import: lỗi / error: %s\n",
+                   what.substr(0, what.find('\n')).c_str());
+      for (const auto& p : e.problems) {
+        std::string line = p.where;
+        if (!p.field.empty()) line += ", field '" + p.field + "'";
+        line += ": " + (p.message_vi.empty() ? p.message : p.message_vi + " / " + p.message);
+        std::fprintf(stderr, "  %s\n", line.c_str());
+      }
+    }
+    std::fprintf(stderr, dry_run ? "kiểm tra thử, không ghi gì / dry run: nothing was written\n"
+                                 : "không nhập gì; cơ sở dữ liệu không đổi / nothing was "
+                                   "imported; the database is unchanged\n");
+    return 1;
   } catch (const std::exception& e) {
     bar.finish();
     std::fprintf(stderr,
-                 "secmap import: error: %s\nnothing was imported; the database is unchanged\n",
+                 "secmap import: lỗi / error: %s\nkhông nhập gì; cơ sở dữ liệu không đổi / "
+                 "nothing was imported; the database is unchanged\n",
                  e.what());
     return 1;
   }

@@ -12,6 +12,7 @@
 #include "render/fonts.h"
 #include "render/gl_util.h"
 #include "render/headless.h"
+#include "render/style.h"
 #include "store/database.h"
 
 namespace secmap::app {
@@ -51,7 +52,13 @@ int cmd_render(const Args& args) {
   app.add_option("--bbox", bbox_s, "minlon,minlat,maxlon,maxlat (default: the data extent)");
   app.add_option("--layers", layers_s,
                  "comma-separated: communes,border,facilities,incidents,crossings (default all)");
-  app.add_option("--style", style_s, "commune styling: drugfree (default), antt, incidents, plain");
+  app.add_option("--style", style_s,
+                 "commune styling: drugfree (default), antt, movement, designations, count, rate, "
+                 "change (against the same window a year earlier), hotspots (Gi*), kde (density), "
+                 "plain");
+  app.add_option("--bandwidth", req.map.kde_bandwidth_m,
+                 "kde: Gaussian sigma in metres (default 2000)")
+      ->check(CLI::Range(50.0, 100000.0));
   app.add_option("--from", from_s, "first day of incidents shown (YYYY-MM-DD)");
   app.add_option("--to", to_s, "last day of incidents shown (YYYY-MM-DD)");
   app.add_flag("--plain", plain, "only the layers asked for, in one colour, no decorations");
@@ -60,6 +67,10 @@ int cmd_render(const Args& args) {
          "--msaa", req.samples,
          "multisample count for styled maps (default: 4 on a GPU, 1 on a software renderer)")
       ->check(CLI::Range(1, 16));
+  std::string bins_s = "auto";
+  app.add_option("--bins", bins_s,
+                 "incidents as a grid of counts per cell: auto (default: when more than a few "
+                 "thousand would overlap in the view), on, off");
   app.add_flag("--verbose,-v", verbose, "print timings");
   std::vector<std::string> argv(args.rbegin(), args.rend());
   try {
@@ -83,9 +94,16 @@ int cmd_render(const Args& args) {
   }
   auto style = render::parse_style(style_s);
   if (!style)
-    return fail("--style '" + style_s + "' is unknown (drugfree, antt, incidents, plain)");
+    return fail("--style '" + style_s +
+                "' is unknown (drugfree, antt, movement, designations, count, rate, change, "
+                "hotspots, kde, plain)");
   if (lang_s != "vi" && lang_s != "en")
     return fail("--lang must be vi or en, not '" + lang_s + "'");
+  if (bins_s != "auto" && bins_s != "on" && bins_s != "off")
+    return fail("--bins must be auto, on or off, not '" + bins_s + "'");
+  req.map.binning = bins_s == "on"    ? render::MapOptions::Binning::On
+                    : bins_s == "off" ? render::MapOptions::Binning::Off
+                                      : render::MapOptions::Binning::Auto;
   req.map.style = *style;
   req.map.plain = plain || *style == render::StyleKind::Plain;
   req.map.lang = lang_s == "en" ? render::Lang::En : render::Lang::Vi;
@@ -109,6 +127,9 @@ int cmd_render(const Args& args) {
     if (lo.layers.empty()) return fail("--layers names no layer");
     if (!to_s.empty()) lo.status_as_of = req.map.days.to;
     req.map.layers = lo.layers;
+    // Count, rate, change, hotspots and kde need the incidents even when they are not drawn.
+    if (render::style_uses_incidents(req.map.style) && lo.layers.count("communes"))
+      lo.layers.insert("incidents");
 
     auto db = store::Database::open(db_path);
     const auto tl = std::chrono::steady_clock::now();

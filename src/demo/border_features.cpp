@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "border/segments.h"
 #include "demo/calendar.h"
 #include "store/csv.h"
 
@@ -135,8 +136,18 @@ class CrossingWriter {
 
 }  // namespace
 
+void place_border_segments(store::Database& db) {
+  const auto frame = border::MetricFrame::for_database(db);
+  const auto line = border::load_border_line(db, frame);
+  auto segs = border::split_fixed(line, frame, 5000);
+  const auto by_commune = border::split_by_commune(line, frame, analysis::load_communes(db));
+  segs.insert(segs.end(), by_commune.begin(), by_commune.end());
+  border::write_segments(db, segs);
+}
+
 void place_crossings(store::Database& db, World& w, Rng& rng,
                      const std::filesystem::path& gates_csv) {
+  place_border_segments(db);
   const auto& walk = *w.walk;
   CrossingWriter out(db, w);
   const std::string opening = w.codes->pick("crossing_kinds", "opening", 3);

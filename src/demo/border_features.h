@@ -11,6 +11,10 @@
 
 namespace secmap::demo {
 
+// The border split into 5 km pieces and into stretches along each commune (src/border), written
+// to border_segments inside the demo's transaction. place_crossings calls it first.
+void place_border_segments(store::Database& db);
+
 // gates_csv: the real names-only gate list, or empty for the synthetic province's own gates.
 void place_crossings(store::Database& db, World& w, Rng& rng,
                      const std::filesystem::path& gates_csv);

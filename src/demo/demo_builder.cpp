@@ -8,6 +8,7 @@
 #include "demo/border_features.h"
 #include "demo/calendar.h"
 #include "demo/cooperation.h"
+#include "demo/demo_slides.h"
 #include "demo/incidents_gen.h"
 #include "demo/province.h"
 #include "demo/statuses.h"
@@ -123,6 +124,7 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
     Rng patrol_rng = Rng::stream(options.seed, "patrols");
     generate_patrols(db, w, patrol_rng);
     write_campaigns(db);
+    write_demo_slides(db);  // the briefing deck (issue 7)
 
     db.set_meta("demo", "1");
     db.set_meta("demo_seed", std::to_string(options.seed));

@@ -7,10 +7,13 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 
+#include "io/csv_layout.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
 
@@ -61,9 +64,61 @@ std::string two(int v) {
   return b;
 }
 
+std::string read_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ImportError(file.string() + ": cannot be read");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string hex_byte(char c) {
+  char b[8];
+  std::snprintf(b, sizeof b, "0x%02X", static_cast<unsigned char>(c));
+  return b;
+}
+
+// The header's name for field `column` (quotes removed), or empty when it is not plain text.
+std::string header_name(std::string_view bytes, const CsvLayout& layout, size_t column) {
+  size_t i = text::has_utf8_bom(bytes) ? 3 : 0;
+  while (i < bytes.size() && (bytes[i] == '\r' || bytes[i] == '\n')) ++i;
+  size_t field = 0;
+  bool quoted = false;
+  std::string name;
+  for (; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (!quoted && (c == '\n' || c == '\r')) break;
+    if (!quoted && c == layout.separator()) {
+      if (field++ == column) break;
+      continue;
+    }
+    if (field == column) name += c;
+  }
+  return text::first_invalid_utf8(name) == std::string_view::npos ? name : std::string();
+}
+
+// "line 3 (row 2), column 'description'" for a byte offset of a CSV file.
+std::string describe_offset(std::string_view bytes, const CsvLayout& layout, size_t offset) {
+  const CsvLayout::Position p = layout.locate(bytes, offset);
+  std::string s = "line " + std::to_string(p.line);
+  s += p.row ? " (row " + std::to_string(p.row) + ")" : std::string(" (the header)");
+  const std::string name = header_name(bytes, layout, p.column);
+  if (!name.empty()) s += ", column '" + name + "'";
+  return s;
+}
+
 }  // namespace
 
 struct GdalSource::Impl {
+  ~Impl() {
+    ds.reset();
+    if (!mem_path.empty()) VSIUnlink(mem_path.c_str());
+  }
+  std::string mem_path;  // /vsimem/ copy of a transcoded CSV, removed with the source
+  std::string encoding;
+  std::optional<CsvLayout> csv_layout;
   GDALDatasetUniquePtr ds;
   OGRLayer* layer = nullptr;
   std::string driver;
@@ -77,7 +132,8 @@ GdalSource::GdalSource(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GdalSource::~GdalSource() = default;
 GdalSource::GdalSource(GdalSource&&) noexcept = default;
 
-GdalSource GdalSource::open(const fs::path& file, const std::optional<std::string>& layer_name) {
+GdalSource GdalSource::open(const fs::path& file, const std::optional<std::string>& layer_name,
+                            std::optional<text::Encoding> encoding) {
   ensure_gdal_registered();
   std::error_code ec;
   if (!fs::exists(file, ec)) throw ImportError(file.string() + ": file not found");
@@ -103,9 +159,54 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
     std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
     return ext == ".csv" || ext == ".tsv";
   }();
+  std::string open_path = file.string();
+  if (looks_csv) {
+    // Read the bytes ourselves: to know each row's line and to decode legacy encodings.
+    const std::string bytes = read_bytes(file);
+    impl->csv_layout.emplace(bytes);
+    text::Detection detection;
+    const std::optional<text::Encoding> enc =
+        encoding ? encoding : text::detect_encoding(bytes, &detection);
+    if (!enc) {
+      const size_t bad = detection.first_invalid_utf8;
+      throw ImportError(file.string() + ": " + describe_offset(bytes, *impl->csv_layout, bad) +
+                        ": byte " + hex_byte(bytes[bad]) + " at offset " + std::to_string(bad) +
+                        " is not valid UTF-8, and the file does not read as Windows-1258 or TCVN3 "
+                        "Vietnamese text either; name its encoding with --encoding " +
+                        text::encoding_choices());
+    }
+    impl->encoding = text::encoding_name(*enc);
+    const bool plain_utf8 =
+        *enc == text::Encoding::Utf8 && text::first_invalid_utf8(bytes) == std::string_view::npos;
+    if (!plain_utf8) {
+      std::string decoded;
+      try {
+        decoded = text::decode_to_utf8(bytes, *enc);
+      } catch (const text::EncodingError& e) {
+        throw ImportError(
+            file.string() + ": " + describe_offset(bytes, *impl->csv_layout, e.offset()) + ": " +
+            e.what() + (encoding ? "" : " (the encoding was detected; name it with --encoding)"));
+      }
+      static std::atomic<int> serial{0};
+      impl->mem_path =
+          "/vsimem/secmap_csv_" + std::to_string(++serial) + "/" + file.filename().string();
+      auto* buffer = static_cast<GByte*>(CPLMalloc(decoded.size()));
+      std::copy(decoded.begin(), decoded.end(), buffer);
+      VSILFILE* mem = VSIFileFromMemBuffer(impl->mem_path.c_str(), buffer, decoded.size(), TRUE);
+      if (!mem) {
+        CPLFree(buffer);
+        throw ImportError(file.string() + ": cannot hold the decoded text in memory");
+      }
+      VSIFCloseL(mem);
+      open_path = impl->mem_path;
+    }
+  } else if (encoding && *encoding != text::Encoding::Utf8) {
+    throw ImportError(file.string() + ": --encoding " + text::encoding_name(*encoding) +
+                      " applies to CSV files only (GeoJSON and GeoPackage text is UTF-8)");
+  }
   GDALDataset* ds = nullptr;
   if (looks_csv)
-    ds = GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers_csv_only,
+    ds = GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers_csv_only,
                            open_options, nullptr);
   else
     ds = GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
@@ -167,6 +268,12 @@ bool GdalSource::has_geometry() const {
 bool GdalSource::csv_lonlat_columns() const {
   return impl_->csv_lonlat;
 }
+const std::string& GdalSource::encoding_name() const {
+  return impl_->encoding;
+}
+size_t GdalSource::line_of(size_t feature_number) const {
+  return impl_->csv_layout ? impl_->csv_layout->line_of_row(feature_number) : 0;
+}
 
 std::string GdalSource::crs_definition() const {
   const OGRSpatialReference* srs = impl_->layer->GetSpatialRef();
@@ -175,6 +282,7 @@ std::string GdalSource::crs_definition() const {
 }
 
 size_t GdalSource::feature_count_hint() const {
+  if (impl_->csv_layout) return impl_->csv_layout->rows();  // GDAL would read the whole file
   GIntBig n = impl_->layer->GetFeatureCount(FALSE);
   return n > 0 ? static_cast<size_t>(n) : 0;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "geo/geometry.h"
+#include "text/encoding.h"
 
 namespace secmap::io {
 
@@ -34,9 +35,13 @@ struct SourceFeature {
 
 class GdalSource {
  public:
-  // Opens the file (throws ImportError: missing file, unknown format, no such layer).
+  // Opens the file (throws ImportError: missing file, unknown format, no such layer). CSV text
+  // is read in `encoding`, or the detected one when nullopt (see text/encoding.h), and handed to
+  // GDAL as UTF-8; a byte that is not valid in it is an ImportError naming line, row and column.
+  // Other formats are UTF-8 by definition: naming a legacy encoding for them is an error.
   static GdalSource open(const std::filesystem::path& file,
-                         const std::optional<std::string>& layer_name);
+                         const std::optional<std::string>& layer_name,
+                         std::optional<text::Encoding> encoding = std::nullopt);
   ~GdalSource();
   GdalSource(GdalSource&&) noexcept;
 
@@ -48,6 +53,10 @@ class GdalSource {
   std::string crs_definition() const;
   // CSV whose coordinates come from columns named like lon/lat (RFC-style degrees, no CRS needed).
   bool csv_lonlat_columns() const;
+  // The text encoding the CSV was read in ("UTF-8", "Windows-1258", "TCVN3"); empty otherwise.
+  const std::string& encoding_name() const;
+  // CSV: the 1-based line where data row `feature_number` (1-based) starts; 0 otherwise.
+  size_t line_of(size_t feature_number) const;
   // Feature count when cheaply known, else 0.
   size_t feature_count_hint() const;
   // Reads the next feature; false at the end.

@@ -2,9 +2,12 @@
 // rejected file never leaves a trace in the database.
 #include "io/importer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "geo/crs.h"
@@ -12,6 +15,8 @@
 #include "io/commune_assignment.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
+#include "io/import_audit.h"
+#include "io/incident_checks.h"
 #include "io/table_info.h"
 #include "store/code_lists.h"
 #include "store/layers.h"
@@ -26,7 +31,10 @@ struct Row {
   size_t number = 0;        // 1-based position in the source
   std::vector<Cell> cells;  // per binding
   geo::Geometry geom;
-  std::string key_text;  // unique key value, for messages
+  bool has_geom = false;                    // geom was read and converted
+  bool bad = false;                         // a problem was reported for this row
+  std::vector<std::string> problem_fields;  // fields already reported
+  std::string key_text;                     // unique key value, for messages
 };
 
 std::string fmt_coord(double v) {
@@ -110,6 +118,37 @@ std::string join_key(const std::vector<std::string>& parts) {
   return k;
 }
 
+// The text of a converted cell, or "" when it is empty.
+std::string cell_text(const std::vector<FieldBinding>& bindings, const Row& r,
+                      const std::string& field) {
+  for (size_t b = 0; b < bindings.size(); ++b)
+    if (bindings[b].field->name == field && bindings[b].source_index >= 0)
+      return r.cells[b].is_null() ? std::string() : r.cells[b].as_text();
+  return {};
+}
+
+// An import row as the validation rules see an incident.
+edit::IncidentInput incident_input(const std::vector<FieldBinding>& bindings, const Row& r,
+                                   const ImportOptions& opt) {
+  edit::IncidentInput in;
+  in.case_number = cell_text(bindings, r, "case_number");
+  in.category = cell_text(bindings, r, "category");
+  in.occurred_at = cell_text(bindings, r, "occurred_at");
+  in.severity = cell_text(bindings, r, "severity");
+  in.status = cell_text(bindings, r, "status");
+  in.cross_border = cell_text(bindings, r, "cross_border") == "1";
+  in.campaign_tags = cell_text(bindings, r, "campaign_tags");
+  in.description = cell_text(bindings, r, "description");
+  in.has_location = r.has_geom;
+  if (r.has_geom) {
+    in.lon = r.geom.points.front().x;
+    in.lat = r.geom.points.front().y;
+  }
+  in.accept_outside = opt.accept_outside;
+  in.source = opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;
+  return in;
+}
+
 }  // namespace
 
 const std::vector<std::string>& layer_names() {
@@ -121,6 +160,12 @@ const std::vector<std::string>& layer_names() {
   return names;
 }
 
+std::string RowProblem::text() const {
+  std::string s = where;
+  if (!field.empty()) s += ", field '" + field + "'";
+  return s + ": " + message;
+}
+
 ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   const store::LayerInfo* layer = store::find_layer(opt.layer);
   if (!layer) {
@@ -129,10 +174,14 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     throw ImportError("unknown layer '" + opt.layer + "' (layers: " + names + ")");
   }
   const std::string where = opt.file.string();
-  GdalSource src = GdalSource::open(opt.file, opt.source_layer);
+  GdalSource src = GdalSource::open(opt.file, opt.source_layer, opt.encoding);
   const bool wants_geom = !layer->geometry_type.empty();
+  const bool point_layer = layer->geometry_type == "POINT";
+  const std::string geom_field = point_layer ? "location" : "geometry";
   const std::string unit = src.is_csv() ? "row" : "feature";
   ImportReport report;
+  report.encoding = src.encoding_name();
+  report.dry_run = opt.dry_run;
 
   // Source CRS → EPSG:4326.
   std::optional<geo::Transform> transform;
@@ -164,10 +213,13 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   }
 
   const std::vector<FieldBinding> bindings = bind_fields(*layer, src.field_names(), opt.map, where);
-  int key_binding = -1;
-  for (size_t b = 0; b < bindings.size(); ++b)
-    if (bindings[b].field->name == layer->unique_key && bindings[b].source_index >= 0)
-      key_binding = static_cast<int>(b);
+  auto binding_of = [&](const std::string& field) -> int {
+    for (size_t b = 0; b < bindings.size(); ++b)
+      if (bindings[b].field->name == field && bindings[b].source_index >= 0)
+        return static_cast<int>(b);
+    return -1;
+  };
+  const int key_binding = binding_of(layer->unique_key);
   std::vector<std::unique_ptr<CodeList>> code_lists(bindings.size());
   const store::CodeLists all_codes = store::CodeLists::load(db);
   for (size_t b = 0; b < bindings.size(); ++b)
@@ -178,6 +230,22 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   const size_t total_steps = hint ? 2 * hint : 0;
   auto progress = [&](size_t done) {
     if (opt.progress) opt.progress(done, total_steps ? std::max(total_steps, done) : 0);
+  };
+
+  // Every failing row is collected, so that one run reports all of them.
+  std::vector<RowProblem> problems;
+  auto name_of = [&](const Row& r) {
+    std::string s = unit + " " + std::to_string(r.number);
+    if (const size_t line = src.line_of(r.number)) s += " (line " + std::to_string(line) + ")";
+    if (!r.key_text.empty()) s += " (" + layer->unique_key + " " + r.key_text + ")";
+    return s;
+  };
+  auto add_problem = [&](Row& r, std::string field, std::string message,
+                         std::string message_vi = {}) {
+    r.bad = true;
+    r.problem_fields.push_back(field);
+    problems.push_back({r.number, src.line_of(r.number), name_of(r), std::move(field),
+                        std::move(message), std::move(message_vi)});
   };
 
   // Pass 1: read, convert and check every feature.
@@ -191,68 +259,70 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       const RawValue& kv = f.values[bindings[key_binding].source_index];
       if (!kv.is_null() && text::is_valid_utf8(kv.as_text())) row.key_text = kv.as_text();
     }
-    auto name_row = [&] {
-      std::string s = unit + " " + std::to_string(row.number);
-      if (src.is_csv()) s += " (line " + std::to_string(row.number + 1) + ")";
-      if (!row.key_text.empty()) s += " (" + layer->unique_key + " " + row.key_text + ")";
-      return s;
-    };
     row.cells.resize(bindings.size());
     for (size_t b = 0; b < bindings.size(); ++b) {
       const FieldBinding& fb = bindings[b];
       if (fb.source_index < 0) continue;
       const RawValue& raw = f.values[fb.source_index];
+      const std::string column = " (column '" + fb.source_name + "')";
       if (auto err = convert_value(*fb.field, raw, code_lists[b].get(), row.cells[b]))
-        throw ImportError(where + ": " + name_row() + ", field '" + fb.field->name + "' (column '" +
-                          fb.source_name + "'): " + *err);
-      if (fb.field->required && row.cells[b].is_null())
-        throw ImportError(where + ": " + name_row() + ": required field '" + fb.field->name +
-                          "' (column '" + fb.source_name + "') is empty");
+        add_problem(row, fb.field->name, *err + column);
+      else if (fb.field->required && row.cells[b].is_null())
+        add_problem(row, fb.field->name, "required, but empty" + column,
+                    "bắt buộc nhưng để trống" + column);
     }
     if (wants_geom) {
-      if (!f.geom_error.empty())
-        throw ImportError(where + ": " + name_row() + ": unreadable geometry (" + f.geom_error +
-                          ")");
-      if (!f.geom || f.geom->is_empty())
-        throw ImportError(where + ": " + name_row() + ": " +
-                          (f.geom ? "empty geometry" : "no geometry") +
-                          (src.is_csv() ? " (missing or unreadable coordinates)" : ""));
-      row.geom = std::move(*f.geom);
-      if (auto err = fit_geometry(layer->geometry_type, row.geom))
-        throw ImportError(where + ": " + name_row() + ": " + *err);
-      if (transform) transform->apply_in_place(row.geom);
+      if (!f.geom_error.empty()) {
+        add_problem(row, geom_field, "unreadable geometry (" + f.geom_error + ")");
+      } else if (!f.geom || f.geom->is_empty()) {
+        add_problem(row, geom_field,
+                    std::string(f.geom ? "empty geometry" : "no geometry") +
+                        (src.is_csv() ? " (missing or unreadable coordinates)" : ""),
+                    "thiếu vị trí");
+      } else {
+        row.geom = std::move(*f.geom);
+        row.has_geom = true;
+        if (auto err = fit_geometry(layer->geometry_type, row.geom)) {
+          add_problem(row, geom_field, *err);
+          row.has_geom = false;
+        } else if (transform) {
+          transform->apply_in_place(row.geom);
+        }
+      }
     }
     rows.push_back(std::move(row));
     progress(rows.size());
   }
-  auto name_of = [&](const Row& r) {
-    std::string s = unit + " " + std::to_string(r.number);
-    if (src.is_csv()) s += " (line " + std::to_string(r.number + 1) + ")";
-    if (!r.key_text.empty()) s += " (" + layer->unique_key + " " + r.key_text + ")";
-    return s;
-  };
 
-  // Coordinates: swapped axes first (the likelier cause), then the valid range, then repair.
+  // Coordinates: swapped axes first (the likelier cause, and a whole-file mistake), then the
+  // valid range, then repair.
   if (wants_geom && !rows.empty()) {
-    size_t swapped = 0;
+    size_t swapped = 0, with_geom = 0;
     const Row* first_swapped = nullptr;
-    for (const auto& r : rows)
-      if (looks_swapped(first_point(r.geom))) {
-        if (!swapped++) first_swapped = &r;
-      }
-    if (swapped * 2 > rows.size()) {
+    for (const auto& r : rows) {
+      if (!r.has_geom) continue;
+      ++with_geom;
+      if (looks_swapped(first_point(r.geom)) && !swapped++) first_swapped = &r;
+    }
+    if (swapped * 2 > with_geom) {
       const geo::Point p = first_point(first_swapped->geom);
       throw ImportError(where + ": coordinates look like lat/lon swapped (first at " +
                         name_of(*first_swapped) + ": x=" + fmt_coord(p.x) + " y=" + fmt_coord(p.y) +
                         "); swap the columns or fix the file");
     }
-    for (const auto& r : rows)
-      if (auto p = bad_vertex(r.geom))
-        throw ImportError(where + ": " + name_of(r) + ": coordinate x=" + fmt_coord(p->x) +
-                          " y=" + fmt_coord(p->y) + " (from " + report.source_crs +
-                          ") is outside the valid lon/lat range; check the CRS (--crs)");
-    if (layer->geometry_type != "POINT") {
+    for (auto& r : rows)
+      if (r.has_geom)
+        if (auto p = bad_vertex(r.geom)) {
+          add_problem(r, geom_field,
+                      "coordinate x=" + fmt_coord(p->x) + " y=" + fmt_coord(p->y) + " (from " +
+                          report.source_crs +
+                          ") is outside the valid lon/lat range; check the CRS (--crs)",
+                      "tọa độ ngoài phạm vi kinh độ/vĩ độ");
+          r.has_geom = false;
+        }
+    if (!point_layer) {
       for (auto& r : rows) {
+        if (!r.has_geom) continue;
         geo::ValidityResult v;
         std::optional<geo::Geometry> fixed;
         try {
@@ -266,9 +336,13 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         if (fixed) fixed = fixed->as_multi();
         if (fixed && layer->geometry_type == "LINESTRING" && fixed->lines.size() == 1)
           fixed->type = geo::GeomType::LineString;
-        if (!fixed || fixed->is_empty() || fit_geometry(layer->geometry_type, *fixed))
-          throw ImportError(where + ": " + name_of(r) + ": invalid geometry (" + v.reason +
-                            ") and nothing usable is left after repair");
+        if (!fixed || fixed->is_empty() || fit_geometry(layer->geometry_type, *fixed)) {
+          add_problem(
+              r, geom_field,
+              "invalid geometry (" + v.reason + ") and nothing usable is left after repair");
+          r.has_geom = false;
+          continue;
+        }
         r.geom = std::move(*fixed);
         ++report.repaired;
         report.notes.push_back(name_of(r) + ": repaired invalid geometry (" + v.reason + ")");
@@ -276,23 +350,38 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
+  // Incidents: the validation rules shared with the window and the command line.
+  const bool incidents = layer->table == "incidents";
+  if (incidents) {
+    IncidentRowChecks checks(db, opt.today);
+    std::unordered_map<std::string, size_t> case_row;  // case number → first row, for messages
+    for (auto& r : rows) {
+      const edit::IncidentInput in = incident_input(bindings, r, opt);
+      const std::vector<std::string> reported = r.problem_fields;  // e.g. a failed conversion
+      for (edit::FieldError& e : checks.check(in)) {
+        if (std::find(reported.begin(), reported.end(), e.field) != reported.end()) continue;
+        if (e.field == "case_number")
+          if (auto it = case_row.find(in.case_number); it != case_row.end())
+            e.message += " (first at " + name_of(rows[it->second]) + ")";
+        add_problem(r, e.field, std::move(e.message), std::move(e.message_vi));
+      }
+      if (!in.case_number.empty()) case_row.emplace(in.case_number, r.number - 1);
+    }
+  }
+
   const TableInfo table = read_table_info(db, layer->table);
-  store::Transaction tx(db);
 
   // Point layers that carry a commune get it by point-in-polygon, unless the source gives it.
-  const bool assign = layer->geometry_type == "POINT" && table.has("commune_code");
+  const bool assign = point_layer && table.has("commune_code");
   const bool flag_outside = table.has("outside_communes");
-  int commune_binding = -1;
-  for (size_t b = 0; b < bindings.size(); ++b)
-    if (bindings[b].field->name == "commune_code" && bindings[b].source_index >= 0)
-      commune_binding = static_cast<int>(b);
+  const int commune_binding = binding_of("commune_code");
   std::vector<std::string> commune_of(rows.size());
   std::vector<char> outside(rows.size(), 0);
   if (assign && !rows.empty()) {
     std::vector<geo::Point> pts;
     std::vector<size_t> which;
     for (size_t i = 0; i < rows.size(); ++i)
-      if (commune_binding < 0 || rows[i].cells[commune_binding].is_null()) {
+      if (rows[i].has_geom && (commune_binding < 0 || rows[i].cells[commune_binding].is_null())) {
         pts.push_back(rows[i].geom.points.front());
         which.push_back(i);
       }
@@ -327,15 +416,16 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   };
 
   // UNIQUE constraints: duplicates within the file, then against the rows already stored.
+  // (Incidents' case numbers are the validation rules' job.)
   for (const auto& key : table.unique_keys) {
+    if (incidents && key == std::vector<std::string>{"case_number"}) continue;
     std::unordered_map<std::string, size_t> seen;
-    std::vector<std::string> keys(rows.size());
     auto describe = [&](const std::vector<std::string>& parts) {
       std::string s;
       for (size_t k = 0; k < key.size(); ++k) s += (k ? ", " : "") + key[k] + "=" + parts[k];
       return s;
     };
-    std::vector<std::vector<std::string>> parts_of(rows.size());
+    const std::string field = key.size() == 1 ? key.front() : std::string();
     for (size_t i = 0; i < rows.size(); ++i) {
       std::vector<std::string> parts;
       for (const auto& col : key) {
@@ -344,13 +434,11 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         parts.push_back(*v);
       }
       if (parts.size() != key.size()) continue;  // NULLs never collide in SQL
-      keys[i] = join_key(parts);
-      auto [it, fresh] = seen.emplace(keys[i], i);
+      auto [it, fresh] = seen.emplace(join_key(parts), i);
       if (!fresh)
-        throw ImportError(where + ": " + name_of(rows[it->second]) + " and " + name_of(rows[i]) +
-                          " both have " + describe(parts) + " (must be unique in " + layer->table +
-                          ")");
-      parts_of[i] = std::move(parts);
+        add_problem(rows[i], field,
+                    "same " + describe(parts) + " as " + name_of(rows[it->second]) +
+                        " (must be unique in " + layer->table + ")");
     }
     if (seen.empty()) continue;
     std::string sql = "SELECT id";
@@ -365,16 +453,68 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       }
       if (parts.size() != key.size()) continue;
       if (auto it = seen.find(join_key(parts)); it != seen.end())
-        throw ImportError(where + ": " + name_of(rows[it->second]) + ": " + describe(parts) +
-                          " already exists in " + layer->table + " (id " +
-                          std::to_string(st.column_int(0)) + ")");
+        add_problem(rows[it->second], field,
+                    describe(parts) + " already exists in " + layer->table + " (id " +
+                        std::to_string(st.column_int(0)) + ")");
     }
   }
 
-  // Pass 2: one prepared INSERT for every row.
+  auto fail_if_problems = [&] {
+    if (problems.empty()) return;
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
+    std::set<size_t> bad_rows;
+    for (const auto& p : problems) bad_rows.insert(p.row);
+    std::string msg = where + ": " + std::to_string(bad_rows.size()) + " of " +
+                      std::to_string(report.read) + " " + unit + "s cannot be imported";
+    constexpr size_t kInMessage = 20;
+    for (size_t i = 0; i < problems.size() && i < kInMessage; ++i)
+      msg += "\n  " + problems[i].text();
+    if (problems.size() > kInMessage)
+      msg += "\n  … and " + std::to_string(problems.size() - kInMessage) + " more";
+    throw ImportError(msg, std::move(problems), report.read);
+  };
+  fail_if_problems();
+
+  // What the import adds, for the report (the same whether or not this is a dry run).
+  if (const int date_binding =
+          [&] {
+            for (size_t b = 0; b < bindings.size(); ++b)
+              if (bindings[b].source_index >= 0 &&
+                  (bindings[b].field->type == store::FieldType::Date ||
+                   bindings[b].field->type == store::FieldType::DateTime))
+                return static_cast<int>(b);
+            return -1;
+          }();
+      date_binding >= 0) {
+    for (const auto& r : rows) {
+      const Cell& c = r.cells[date_binding];
+      if (c.is_null()) continue;
+      if (report.first_date.empty() || c.s < report.first_date) report.first_date = c.s;
+      if (report.last_date.empty() || c.s > report.last_date) report.last_date = c.s;
+    }
+  }
+  if (assign) {
+    std::map<std::string, size_t> per_commune;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const std::string code = commune_binding >= 0 && !rows[i].cells[commune_binding].is_null()
+                                   ? rows[i].cells[commune_binding].as_text()
+                                   : commune_of[i];
+      if (!code.empty()) ++per_commune[code];
+    }
+    report.communes.assign(per_commune.begin(), per_commune.end());
+    std::stable_sort(report.communes.begin(), report.communes.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
+  report.checked = rows.size();
+  if (opt.dry_run) return report;
+
+  store::Transaction tx(db);
+
+  // Pass 2: one prepared INSERT for every row, and its audit row right after it.
   struct Col {
     std::string name;
-    enum Kind { Field, Commune, Outside, Source, Demo } kind;
+    enum Kind { Field, Commune, Outside, Source, Demo, UpdatedBy } kind;
     size_t binding = 0;
   };
   std::vector<Col> cols;
@@ -385,6 +525,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   if (assign && flag_outside) cols.push_back({"outside_communes", Col::Outside, 0});
   if (table.has("source")) cols.push_back({"source", Col::Source, 0});
   if (table.has("is_demo")) cols.push_back({"is_demo", Col::Demo, 0});
+  if (table.has("updated_by")) cols.push_back({"updated_by", Col::UpdatedBy, 0});
   std::string names, values;
   for (const auto& c : cols) {
     names += (names.empty() ? "\"" : ", \"") + c.name + "\"";
@@ -405,6 +546,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       db.prepare("INSERT INTO \"" + layer->table + "\" (" + names + ") VALUES (" + values + ")");
   std::optional<store::SpatialBulkInsert> bulk;
   if (wants_geom) bulk.emplace(db, layer->table, "geom");
+  ImportAudit audit(db, layer->table, opt.file.filename().string());
   const std::string source_label =
       opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;
   std::vector<uint8_t> wkb;
@@ -446,6 +588,9 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         case Col::Demo:
           insert.bind(p, int64_t{opt.is_demo ? 1 : 0});
           break;
+        case Col::UpdatedBy:
+          insert.bind(p, audit.analyst());
+          break;
       }
       ++p;
     }
@@ -453,16 +598,26 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       wkb = geo::to_wkb(r.geom);
       insert.bind_blob(p, wkb.data(), wkb.size());
     }
+    bool inserted = false;
     try {
       insert.run();
+      inserted = true;
     } catch (const std::exception& e) {
-      throw ImportError(where + ": " + name_of(r) + ": the database refused the row: " + e.what());
+      add_problem(r, "", std::string("the database refused the row: ") + e.what());
     }
     insert.reset();
-    ++report.imported;
+    if (inserted) {
+      const int64_t id = db.last_insert_rowid();
+      if (!report.first_id) report.first_id = id;
+      report.last_id = id;
+      ++report.imported;
+      audit.row_added(id);
+    }
     progress(rows.size() + i + 1);
   }
+  fail_if_problems();  // the transaction rolls back
   if (bulk) bulk->finish();
+  report.audit_rows = audit.finish(report.imported);
   tx.commit();
   return report;
 }

@@ -8,17 +8,36 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.h"
+#include "text/encoding.h"
 
 namespace secmap::io {
 
+// One row of a source that cannot be imported: where it is (as the user sees it in the file),
+// which field, and why.
+struct RowProblem {
+  size_t row = 0;          // 1-based data row / feature number
+  size_t line = 0;         // CSV: the 1-based line the row starts on; 0 for other formats
+  std::string where;       // "row 2 (line 3) (case_number A2)" or "feature 5"
+  std::string field;       // our field name, "location"/"geometry", or empty
+  std::string message;     // English
+  std::string message_vi;  // Vietnamese, when the check has one
+  // "row 2 (line 3), field 'occurred_at': '2024-02-30' is not a date"
+  std::string text() const;
+};
+
 // A rejected import. The message names the file, the feature/row (1-based) or field and what is
-// wrong; nothing was written.
+// wrong; nothing was written. When rows were at fault, `problems` lists every one of them.
 class ImportError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  ImportError(const std::string& message, std::vector<RowProblem> problems, size_t rows_read)
+      : std::runtime_error(message), problems(std::move(problems)), rows_read(rows_read) {}
+  std::vector<RowProblem> problems;
+  size_t rows_read = 0;
 };
 
 struct ImportOptions {
@@ -29,6 +48,13 @@ struct ImportOptions {
   std::optional<std::string> source_layer;  // for multi-layer sources (GPKG)
   std::string source_label;                 // stored in the `source` column; default: file name
   bool is_demo = false;                     // mark rows as demo data
+  std::optional<text::Encoding> encoding;   // CSV text encoding; nullopt: detect
+  // Check every row, write nothing, and report what would be added (or every failing row).
+  bool dry_run = false;
+  // Incidents: points outside the province's communes are accepted (kept, flagged) rather than
+  // rejected by the validation rules.
+  bool accept_outside = false;
+  std::string today;  // for "not in the future" checks; empty: today's local date
   // Called with (done, total) for progress; total may be 0 when unknown.
   std::function<void(size_t, size_t)> progress;
 };
@@ -39,10 +65,19 @@ struct ImportReport {
   size_t repaired = 0;             // invalid geometries repaired with MakeValid
   size_t outside = 0;              // points outside every commune (kept, flagged)
   std::string source_crs;          // as detected or given
+  std::string encoding;            // CSV: the text encoding read ("UTF-8", "TCVN3", …)
   std::vector<std::string> notes;  // human-readable remarks (e.g. which features were repaired)
+  bool dry_run = false;            // nothing was written; `imported` is 0, `checked` rows passed
+  size_t checked = 0;              // rows that passed every check
+  std::optional<int64_t> first_id, last_id;              // ids given to the new rows
+  std::string first_date, last_date;                     // range of the layer's first date field
+  std::vector<std::pair<std::string, size_t>> communes;  // commune code → rows, most first
+  size_t audit_rows = 0;                                 // audit_log rows written (action import)
 };
 
-// Imports one file into one layer. Throws ImportError (database untouched) on any bad input.
+// Imports one file into one layer, all or nothing, with audit rows (action "import") in the same
+// transaction. Throws ImportError (database untouched) on any bad input; when rows are at fault
+// the error lists every failing row, and so does a dry run.
 ImportReport import_file(store::Database& db, const ImportOptions& options);
 
 // Names of the layers import/export understand.

@@ -90,16 +90,22 @@ EglContext::EglContext() {
   EGLConfig config = nullptr;
   EGLint n = 0;
   bool have_config = eglChooseConfig(display, config_attribs, &config, 1, &n) && n > 0;
-  const EGLint ctx_attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-                                3,
-                                EGL_CONTEXT_MINOR_VERSION,
-                                3,
-                                EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                EGL_NONE};
+  // 4.3 core first (compute shaders for the GPU density), else the 3.3 core the map needs.
   // EGL_KHR_no_config_context lets a surfaceless context exist without a matching config.
-  EGLContext ctx = eglCreateContext(display, have_config ? config : EGL_NO_CONFIG_KHR,
-                                    EGL_NO_CONTEXT, ctx_attribs);
+  EGLContext ctx = EGL_NO_CONTEXT;
+  for (EGLint minor_of_4 : {3, -1}) {
+    const EGLint major = minor_of_4 < 0 ? 3 : 4, minor = minor_of_4 < 0 ? 3 : minor_of_4;
+    const EGLint ctx_attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                  major,
+                                  EGL_CONTEXT_MINOR_VERSION,
+                                  minor,
+                                  EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                                  EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                  EGL_NONE};
+    ctx = eglCreateContext(display, have_config ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT,
+                           ctx_attribs);
+    if (ctx != EGL_NO_CONTEXT) break;
+  }
   if (ctx == EGL_NO_CONTEXT) {
     eglTerminate(display);
     throw ContextError(

@@ -1,6 +1,6 @@
-// A headless OpenGL 3.3 core context through EGL (no X server): a GPU device when there is one
-// (EGL_EXT_platform_device without EGL_MESA_device_software), else Mesa's surfaceless platform
-// (llvmpipe). The context is current on the creating thread for its whole life.
+// A headless OpenGL core context (4.3, else 3.3) through EGL (no X server): a GPU device when
+// there is one (EGL_EXT_platform_device without EGL_MESA_device_software), else Mesa's
+// surfaceless platform (llvmpipe). The context is current on the creating thread for its whole life.
 #pragma once
 #include <memory>
 #include <stdexcept>
@@ -15,7 +15,8 @@ class ContextError : public std::runtime_error {
 
 class EglContext {
  public:
-  // Creates and makes current a 3.3 core context. Throws ContextError saying what failed.
+  // Creates and makes current a 4.3 core context where the driver has one (compute shaders),
+  // else 3.3 core. Throws ContextError saying what failed.
   // SECMAP_EGL_FORCE_FAIL=1 in the environment makes it fail (to test the error path).
   EglContext();
   ~EglContext();

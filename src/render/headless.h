@@ -18,7 +18,21 @@ struct HeadlessRequest {
   MapOptions map;
   int samples = 0;       // multisampling; 0 = auto (4 on a GPU, 1 on a software renderer); plain: 1
   bool verbose = false;  // timings on the log stream
+  // An exact view (centre and m/px; its size is replaced by width × height); overrides bbox.
+  std::optional<View> view;
+  // Overlay scale (text 15 px × ui_scale, margins and symbols × ui_scale); 0 = from the image
+  // size and map.symbol_scale. Exports at several sizes pass width / 1920 × the 1920 scale so a
+  // large image is the small one enlarged.
+  float ui_scale = 0;
+  bool legend = true;    // the overlay legend (a PDF page draws its own)
+  bool labels = true;    // commune labels
+  // Images larger than this (either side) are drawn in tiles; 0 = auto (4096, or less when the
+  // GL limits are smaller). Tiles overlap so symbols on a seam are drawn whole.
+  int max_tile = 0;
 };
+
+// The overlay scale render_headless uses for an image of this size when ui_scale is 0.
+float auto_ui_scale(int width, int height);
 
 struct HeadlessResult {
   io::Image image;
@@ -26,6 +40,8 @@ struct HeadlessResult {
   View view;
   OverlayStats overlay;
   size_t incidents_drawn = 0;
+  std::vector<LegendSection> legend;  // what the map shows (drawn or not)
+  int tiles = 1;                      // framebuffers drawn
 };
 
 // Throws ContextError (no GL), GlError, FontError with a message for the user.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "geo/crs.h"
 #include "store/civil_date.h"
@@ -97,34 +98,85 @@ void load_communes(store::Database& db, MapData& out, const LoadOptions& options
   }
 }
 
+// Designations by commune (any year; the style decides which count).
+void load_designations(store::Database& db, MapData& out) {
+  std::map<std::string, int, std::less<>> by_code;
+  for (size_t i = 0; i < out.communes.size(); ++i)
+    by_code.emplace(out.communes[i].code, static_cast<int>(i));
+  auto st = db.prepare(
+      "SELECT commune_code, type, year FROM designations WHERE commune_code IS NOT NULL "
+      "ORDER BY id");
+  while (st.step()) {
+    auto it = by_code.find(st.column_text(0));
+    if (it == by_code.end()) continue;
+    const int type = out.designation_types.index_of(st.column_text(1));
+    if (type < 0) continue;
+    out.communes[it->second].designations.push_back(
+        {type, st.is_null(2) ? 0 : static_cast<int>(st.column_int(2))});
+  }
+}
+
+// As analysis::metric_crs: the zone of the province most communes belong to, else of the
+// communes' mean longitude.
+int metric_epsg_of(store::Database& db, const MapData& d) {
+  const auto province = db.query_text(
+      "SELECT province_name FROM communes WHERE valid_to IS NULL AND province_name IS NOT NULL "
+      "GROUP BY province_name ORDER BY count(*) DESC, province_name LIMIT 1");
+  int epsg = province ? geo::vn2000_tm3_epsg_for_province(*province) : 0;
+  if (epsg == 0) {
+    geo::BBox box;
+    for (const auto& c : d.communes) box.add(c.bbox);
+    if (box.empty()) return 0;
+    const geo::Point lo = geo::mercator_to_lonlat({box.min_x, box.min_y});
+    const geo::Point hi = geo::mercator_to_lonlat({box.max_x, box.max_y});
+    epsg = geo::vn2000_tm3_epsg_for_lon((lo.x + hi.x) / 2);
+  }
+  return epsg;
+}
+
 void load_points(store::Database& db, const char* table, const CodeList& kinds,
                  std::vector<PointFeature>& out, geo::BBox& extent) {
-  auto st = db.prepare(std::string("SELECT name, kind, ST_X(geom), ST_Y(geom) FROM ") + table +
-                       " WHERE geom IS NOT NULL ORDER BY id");
+  // Crossings are also sensitive by kind (crossing_kinds.sensitive: openings, trails).
+  const std::string kind_sensitive =
+      std::string(table) == "crossings"
+          ? " OR kind IN (SELECT code FROM crossing_kinds WHERE sensitive <> 0)"
+          : "";
+  auto st = db.prepare(std::string("SELECT name, kind, ST_X(geom), ST_Y(geom), (sensitive <> 0") +
+                       kind_sensitive + ") FROM " + table + " WHERE geom IS NOT NULL ORDER BY id");
   while (st.step()) {
     PointFeature f;
     f.name = nfc(st.column_text(0));
     f.kind = kinds.index_of(st.column_text(1));
     f.at = geo::lonlat_to_mercator({st.column_double(2), st.column_double(3)});
+    f.sensitive = st.column_int(4) != 0;
     extent.add(f.at);
     out.push_back(std::move(f));
   }
 }
 
 void load_incidents(store::Database& db, MapData& out) {
-  std::map<std::string, uint8_t, std::less<>> group_of;
-  auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
-  while (cats.step()) {
-    int g = out.incident_groups.index_of(cats.column_text(1));
-    group_of.emplace(cats.column_text(0), static_cast<uint8_t>(std::max(g, 0)));
-  }
+  // Codes to indices once; each row then costs a hash lookup per code list.
+  auto indices = [](const CodeList& list, size_t limit) {
+    std::unordered_map<std::string, uint8_t> m;
+    for (size_t i = 0; i < list.size() && i < limit; ++i)
+      m.emplace(list.entries[i].code, static_cast<uint8_t>(i));
+    return m;
+  };
+  const auto category_of = indices(out.incident_categories, Incidents::kNoCategory);
+  const auto severity_of = indices(out.severities, Incidents::kNoSeverity);
+  const auto status_of = indices(out.case_statuses, Incidents::kNoStatus);
+  auto lookup = [](const auto& m, const store::Statement& st, int col, uint8_t none) {
+    if (st.is_null(col)) return none;
+    auto it = m.find(st.column_text(col));
+    return it == m.end() ? none : it->second;
+  };
   std::map<std::string, int, std::less<>> commune_of;
   for (size_t i = 0; i < out.communes.size(); ++i)
     commune_of.emplace(out.communes[i].code, static_cast<int>(i));
 
   auto st = db.prepare(
-      "SELECT ST_X(geom), ST_Y(geom), occurred_at, category, commune_code FROM incidents "
-      "WHERE deleted = 0 AND geom IS NOT NULL ORDER BY id");
+      "SELECT ST_X(geom), ST_Y(geom), occurred_at, category, commune_code, severity, status, id "
+      "FROM incidents WHERE deleted = 0 AND geom IS NOT NULL ORDER BY id");
   Incidents& inc = out.incidents;
   while (st.step()) {
     auto day = day_number(st.column_text(2));
@@ -132,8 +184,12 @@ void load_incidents(store::Database& db, MapData& out) {
     geo::Point p = geo::lonlat_to_mercator({st.column_double(0), st.column_double(1)});
     inc.at.push_back(p);
     inc.day.push_back(*day);
-    auto g = group_of.find(st.column_text(3));
-    inc.group.push_back(g == group_of.end() ? 0 : g->second);
+    const uint8_t cat = lookup(category_of, st, 3, Incidents::kNoCategory);
+    inc.category.push_back(cat);
+    inc.group.push_back(cat < out.category_group.size() ? out.category_group[cat] : 0);
+    inc.severity.push_back(lookup(severity_of, st, 5, Incidents::kNoSeverity));
+    inc.status.push_back(lookup(status_of, st, 6, Incidents::kNoStatus));
+    inc.id.push_back(st.column_int(7));
     int commune = -1;
     if (!st.is_null(4)) {
       auto c = commune_of.find(st.column_text(4));
@@ -141,6 +197,31 @@ void load_incidents(store::Database& db, MapData& out) {
     }
     inc.commune.push_back(commune);
     out.extent.add(p);
+  }
+}
+
+void load_patrols(store::Database& db, MapData& out) {
+  auto st = db.prepare(
+      "SELECT id, name, unit, mode, state, starts_at, ends_at, joint, AsBinary(geom) FROM patrols "
+      "WHERE geom IS NOT NULL ORDER BY id");
+  while (st.step()) {
+    Patrol p;
+    p.id = st.column_int(0);
+    p.name = nfc(st.column_text(1));
+    if (!st.is_null(2)) p.unit = nfc(st.column_text(2));
+    if (!st.is_null(3)) p.mode = out.patrol_modes.index_of(st.column_text(3));
+    p.done = !st.is_null(4) && st.column_text(4) == "done";
+    if (!st.is_null(5)) p.starts_at = st.column_text(5);
+    if (!st.is_null(6)) p.ends_at = st.column_text(6);
+    p.joint = st.column_int(7) != 0;
+    geo::Geometry g = to_mercator(read_wkb(st, 8).as_multi());
+    for (auto& l : g.lines) {
+      if (l.size() < 2) continue;
+      for (const auto& q : l) out.extent.add(q);
+      Patrol part = p;  // a multi-part route is drawn and identified part by part
+      part.line = std::move(l);
+      out.patrols.push_back(std::move(part));
+    }
   }
 }
 
@@ -169,7 +250,7 @@ LayerSet parse_layers(std::string_view list) {
       if (std::find(std::begin(kLayerNames), std::end(kLayerNames), name) == std::end(kLayerNames))
         throw std::invalid_argument(
             "unknown layer '" + std::string(name) +
-            "' (known: communes, border, facilities, incidents, crossings)");
+            "' (known: communes, border, facilities, patrols, incidents, crossings)");
       out.emplace(name);
     }
     start = end + 1;
@@ -186,10 +267,32 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
   out.crossing_kinds = load_code_list(db, "crossing_kinds");
   out.facility_kinds = load_code_list(db, "facility_kinds");
   out.incident_groups = load_code_list(db, "incident_groups");
+  out.designation_types = load_code_list(db, "designation_types");
+  out.incident_categories = load_code_list(db, "incident_categories");
+  out.severities = load_code_list(db, "severities");
+  out.case_statuses = load_code_list(db, "case_statuses");
+  out.patrol_modes = load_code_list(db, "patrol_modes");
+  {
+    // Groups are drawn with 16 colours and filtered with a 16-bit mask: clamp to 15.
+    std::map<std::string, uint8_t, std::less<>> group_of;
+    auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
+    while (cats.step())
+      group_of.emplace(cats.column_text(0),
+                       static_cast<uint8_t>(std::clamp(
+                           out.incident_groups.index_of(cats.column_text(1)), 0, 15)));
+    for (const auto& e : out.incident_categories.entries) {
+      auto g = group_of.find(e.code);
+      out.category_group.push_back(g == group_of.end() ? 0 : g->second);
+    }
+  }
 
   const auto& L = options.layers;
   // Communes are always read (cheap) when incidents or styling need them; drawn only if asked.
-  if (L.count("communes") || L.count("incidents")) load_communes(db, out, options);
+  if (L.count("communes") || L.count("incidents")) {
+    load_communes(db, out, options);
+    load_designations(db, out);
+    out.metric_epsg = metric_epsg_of(db, out);
+  }
   if (L.count("border")) {
     auto st = db.prepare("SELECT AsBinary(geom) FROM border_line WHERE geom IS NOT NULL");
     while (st.step()) {
@@ -205,6 +308,7 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
   if (L.count("facilities"))
     load_points(db, "facilities", out.facility_kinds, out.facilities, out.extent);
   if (L.count("incidents")) load_incidents(db, out);
+  if (L.count("patrols")) load_patrols(db, out);
   if (!L.count("communes") && !L.count("incidents")) out.communes.clear();
 
   if (!out.extent.empty())

@@ -37,12 +37,33 @@ struct Commune {
   int drug_free = -1;       // index into MapData::drug_free_statuses, -1 unknown
   int antt = -1;            // index into MapData::antt_standards
   int movement = -1;        // index into MapData::movement_classes
+  // Designations held (model unit, self-management model …): index into
+  // MapData::designation_types and the year, one entry per designations row.
+  struct Designation {
+    int type = -1;
+    int year = 0;  // 0 unknown
+  };
+  std::vector<Designation> designations;
+};
+
+// A patrol route (the `patrols` layer, sensitive: planned and done routes of the units).
+struct Patrol {
+  int64_t id = 0;
+  std::string name, unit;
+  int mode = -1;  // index into MapData::patrol_modes
+  bool done = false;
+  std::string starts_at, ends_at;
+  bool joint = false;
+  geo::LineString line;  // EPSG:3857
 };
 
 struct PointFeature {
   geo::Point at;  // EPSG:3857
   std::string name;
   int kind = -1;  // index into the layer's code list
+  // Never drawn in a public-safe view: the row's flag, or (crossings) a sensitive kind such as
+  // trails and openings.
+  bool sensitive = false;
 };
 
 // Incidents as parallel arrays (the GPU layout): one entry per incident.
@@ -51,12 +72,19 @@ struct Incidents {
   std::vector<int32_t> day;      // days since 1970-01-01
   std::vector<uint8_t> group;    // index into MapData::incident_groups
   std::vector<int32_t> commune;  // index into MapData::communes, -1 outside/unknown
+  // Indices into MapData::incident_categories, severities and case_statuses; the kNo… values
+  // mark a missing or unknown code (they keep their own filter bit).
+  std::vector<uint8_t> category, severity, status;
+  std::vector<int64_t> id;  // incidents.id, for identify
+  static constexpr uint8_t kNoCategory = 127, kNoSeverity = 15, kNoStatus = 15;
   size_t size() const { return at.size(); }
 };
 
 // Layer names as on the command line.
-inline constexpr std::string_view kLayerNames[] = {"communes", "border", "facilities", "incidents",
-                                                   "crossings"};
+inline constexpr std::string_view kLayerNames[] = {"communes",  "border",    "facilities",
+                                                   "patrols",   "incidents", "crossings"};
+// Layers whose features are sensitive as a whole (never in a public view or export).
+inline constexpr std::string_view kSensitiveLayers[] = {"patrols"};
 using LayerSet = std::set<std::string, std::less<>>;
 // Parses "communes,border"; throws std::invalid_argument naming an unknown layer.
 LayerSet parse_layers(std::string_view list);
@@ -73,14 +101,19 @@ struct MapData {
   std::vector<geo::LineString> border;  // EPSG:3857
   std::vector<PointFeature> crossings;
   std::vector<PointFeature> facilities;
+  std::vector<Patrol> patrols;  // sensitive layer (kSensitiveLayers)
   Incidents incidents;
 
   CodeList drug_free_statuses, antt_standards, movement_classes, crossing_kinds, facility_kinds,
-      incident_groups;
+      incident_groups, designation_types, incident_categories, severities, case_statuses, patrol_modes;
+  std::vector<uint8_t> category_group;  // per incident_categories entry: its incident_groups index
 
   geo::BBox extent;      // EPSG:3857, of everything loaded
   geo::Point origin;     // EPSG:3857: GPU vertices are stored relative to this (float precision)
   bool is_demo = false;  // meta demo=1: rendered maps carry a "demo data" mark
+  // The metric CRS analyses measure in (the province's VN-2000 TM-3 zone, as analysis::
+  // metric_crs chooses it): the KDE layer's grid lives there. 0 when no communes are loaded.
+  int metric_epsg = 0;
 
   // Incidents per commune with day in [from, to] (inclusive).
   std::vector<int> incident_counts(int32_t day_from, int32_t day_to) const;

@@ -1,7 +1,11 @@
 #include "render/map_renderer.h"
 
+#include "render/public_safe.h"
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cmath>
 
 namespace secmap::render {
 namespace {
@@ -26,6 +30,9 @@ std::vector<geo::Point> positions(const std::vector<PointFeature>& pts) {
   return out;
 }
 
+// Patrol routes: a violet that no commune style or incident group uses.
+constexpr Rgba kPatrolLine{110, 40, 170, 230};
+
 void clear(Rgba c) {
   glClearColor(c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -33,50 +40,209 @@ void clear(Rgba c) {
 
 }  // namespace
 
-MapRenderer::MapRenderer(const MapData& data) : data_(data) {
+IncidentFilter MapOptions::incident_filter() const {
+  IncidentFilter f;
+  f.days = days;
+  f.group_mask = group_mask;
+  f.category_mask = category_mask;
+  f.severity_mask = severity_mask;
+  f.status_mask = status_mask;
+  return f;
+}
+
+float MapOptions::layer_opacity(std::string_view layer) const {
+  auto it = opacity.find(layer);
+  return it == opacity.end() ? 1.f : std::clamp(it->second, 0.f, 1.f);
+}
+
+std::vector<std::string> draw_order(const MapOptions& o) {
+  static constexpr std::string_view kDefault[] = {"communes", "border",    "facilities",
+                                                  "patrols",  "incidents", "crossings"};
+  std::vector<std::string> out;
+  auto add = [&](std::string_view l) {
+    if (std::find(std::begin(kLayerNames), std::end(kLayerNames), l) != std::end(kLayerNames) &&
+        std::find(out.begin(), out.end(), l) == out.end())
+      out.emplace_back(l);
+  };
+  for (const auto& l : o.order) add(l);
+  // A layer missing from the order goes right above its default predecessor (or at the bottom).
+  for (size_t i = 0; i < std::size(kDefault); ++i) {
+    if (std::find(out.begin(), out.end(), kDefault[i]) != out.end()) continue;
+    auto at = out.begin();
+    for (size_t j = i; j-- > 0;)
+      if (auto p = std::find(out.begin(), out.end(), kDefault[j]); p != out.end()) {
+        at = p + 1;
+        break;
+      }
+    out.emplace(at, kDefault[i]);
+  }
+  return out;
+}
+
+bool incidents_binned(const MapData& data, const View& view, const MapOptions& o) {
+  if (o.binning == MapOptions::Binning::On) return true;
+  if (o.binning == MapOptions::Binning::Off || o.plain) return false;
+  const double pixels = static_cast<double>(view.width) * view.height;
+  const size_t limit =
+      std::min<size_t>(kBinAutoPoints, static_cast<size_t>(pixels / kBinPixelsPerPoint));
+  const Incidents& inc = data.incidents;
+  if (inc.size() <= limit) return false;
+  // Points in the view (with a symbol's margin) that the filter accepts; stops at the limit.
+  const double margin = 8 * view.m_per_px;
+  const double x0 = view.centre.x - 0.5 * view.width * view.m_per_px - margin;
+  const double x1 = view.centre.x + 0.5 * view.width * view.m_per_px + margin;
+  const double y0 = view.centre.y - 0.5 * view.height * view.m_per_px - margin;
+  const double y1 = view.centre.y + 0.5 * view.height * view.m_per_px + margin;
+  const IncidentFilter f = o.incident_filter();
+  size_t n = 0;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const geo::Point& p = inc.at[i];
+    if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 && f.accepts(inc, i) && ++n > limit)
+      return true;
+  }
+  return false;
+}
+
+bool same_incident_options(const MapOptions& a, const MapOptions& b) {
+  return a.category_mask == b.category_mask && a.severity_mask == b.severity_mask &&
+         a.status_mask == b.status_mask && a.binning == b.binning && a.order == b.order &&
+         a.opacity == b.opacity;
+}
+
+MapRenderer::MapRenderer(const MapData& data)
+    : data_(data), lod_cache_(data.communes, data.origin) {
   border_.set_lines(data.border, data.origin);
   crossings_.set_points(positions(data.crossings), {}, kind_classes(data.crossings), data.origin);
   facilities_.set_points(positions(data.facilities), {}, kind_classes(data.facilities),
                          data.origin);
-  incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group, data.origin);
+  public_crossing_pts_ = public_features(data.crossings);
+  public_facility_pts_ = public_features(data.facilities);
+  public_crossings_.set_points(positions(public_crossing_pts_), {},
+                               kind_classes(public_crossing_pts_), data.origin);
+  public_facilities_.set_points(positions(public_facility_pts_), {},
+                                kind_classes(public_facility_pts_), data.origin);
+  incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group, data.origin,
+                        packed_incident_codes(data.incidents));
+  std::vector<geo::LineString> routes;
+  routes.reserve(data.patrols.size());
+  for (const auto& p : data.patrols) routes.push_back(p.line);
+  patrols_.set_lines(routes, data.origin);
   check_gl("uploading the map layers");
 }
 
-void MapRenderer::ensure_lod(int level) {
-  if (level == lod_) return;
-  auto t0 = Clock::now();
-  auto it = lod_cache_.find(level);
-  if (it == lod_cache_.end())
-    it =
-        lod_cache_
-            .emplace(level, tessellate_communes(data_.communes, data_.origin, lod_tolerance(level)))
-            .first;
-  timings_.tessellate_ms = ms_since(t0);
-  t0 = Clock::now();
-  fills_.set_triangles(it->second.triangles);
-  outlines_.set_lines(it->second.outlines, data_.origin);
-  timings_.upload_ms = ms_since(t0);
-  timings_.vertices_in = it->second.vertices_in;
-  timings_.vertices_drawn = it->second.vertices_simplified;
-  timings_.triangles = it->second.triangles.size() / 9;
-  lod_ = level;
+void MapRenderer::ensure_lod(int level, bool prefetch, bool may_lag) {
+  if (level != lod_ && may_lag && lod_ != INT_MIN && !lod_cache_.has(level)) {
+    // A quick render while the view moves: keep drawing the current level (a few pixels off at
+    // most) while the background thread builds this one; the settled, multisampled render waits.
+    lod_cache_.prefetch({level, level - 1, level + 1, level - 2, level + 2});
+    return;
+  }
+  if (level != lod_) {
+    double waited_ms = 0;
+    const CommuneMeshData& mesh = lod_cache_.get(level, &waited_ms);
+    timings_.tessellate_ms = waited_ms;
+    const auto t0 = Clock::now();
+    fills_.set_triangles(mesh.triangles);
+    outlines_.set_lines(mesh.outlines, data_.origin);
+    timings_.upload_ms = ms_since(t0);
+    timings_.vertices_in = mesh.vertices_in;
+    timings_.vertices_drawn = mesh.vertices_simplified;
+    timings_.triangles = mesh.triangles.size() / 9;
+    lod_ = level;
+  }
+  // The levels a zoom reaches next, nearest first.
+  if (prefetch) lod_cache_.prefetch({level - 1, level + 1, level - 2, level + 2});
+}
+
+const CommuneColours& MapRenderer::styled(const MapOptions& o) const {
+  const bool days_matter = style_uses_incidents(o.style);
+  StyleParams params;
+  params.suppress_below = o.public_safe ? o.public_min_count : 0;
+  if (!styled_ || styled_->style != o.style || styled_->lang != o.lang ||
+      styled_->suppress != params.suppress_below ||
+      (days_matter && (styled_->days.from != o.days.from || styled_->days.to != o.days.to)))
+    styled_ = Styled{o.style, o.lang, o.days, params.suppress_below,
+                     style_communes(data_, o.style, o.lang, o.days, params)};
+  return styled_->colours;
 }
 
 void MapRenderer::ensure_colours(const MapOptions& o) {
-  const bool days_matter = o.style == StyleKind::Incidents;
-  if (colours_set_ && coloured_style_ == o.style &&
+  const bool days_matter = style_uses_incidents(o.style);
+  const int suppress = o.public_safe ? o.public_min_count : 0;
+  if (colours_set_ && coloured_style_ == o.style && coloured_suppress_ == suppress &&
       (!days_matter || (coloured_days_.from == o.days.from && coloured_days_.to == o.days.to)))
     return;
-  fills_.set_colours(style_communes(data_, o.style, o.lang, o.days).fill);
+  fills_.set_colours(styled(o).fill);
   colours_set_ = true;
   coloured_style_ = o.style;
   coloured_days_ = o.days;
+  coloured_suppress_ = suppress;
 }
 
-void MapRenderer::render(const View& view, const MapOptions& o) {
+bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& options) {
+  GLint samples = 0;
+  glGetIntegerv(GL_SAMPLES, &samples);
+  if (samples > 1) return false;  // a quality render draws everything
+  // The leading layers of the drawing order that do not move with the filters.
+  LayerSet bottom;
+  for (const std::string& layer : draw_order(options)) {
+    if (!options.layers.count(layer)) continue;
+    if (layer != "communes" && layer != "border") break;
+    bottom.insert(layer);
+  }
+  if (bottom.empty()) return false;
+  const int level = lod_level(view.m_per_px);
+  if (bottom.count("communes")) ensure_lod(level, true, true);
+  // Everything that changes how the static layers look (and whether the level of detail drawn is
+  // the view's own or one kept while the background thread builds it).
+  char key[512];
+  const bool by_window = style_uses_incidents(options.style);
+  std::snprintf(key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d",
+                int(options.style), int(options.lang), by_window ? options.days.from : 0,
+                by_window ? options.days.to : 0,
+                int(bottom.size()) * 2 + int(bottom.count("border")),
+                options.fill_opacity, options.layer_opacity("communes"),
+                options.layer_opacity("border"), options.symbol_scale, options.kde_bandwidth_m,
+                view.m_per_px, view.width, view.height, int(options.public_safe),
+                options.public_min_count, int(lod_ == level));
+  try {
+    if (!static_cache_.covers(view, key)) {
+      MapOptions s = options;
+      s.layers = bottom;
+      s.prefetch_lod = false;
+      const View big = static_cache_.begin(view, key);
+      lod_may_lag_ = true;
+      render(big, s);
+      lod_may_lag_ = false;
+      static_cache_.end();
+    }
+  } catch (const GlError&) {
+    lod_may_lag_ = false;
+    static_cache_.clear();
+    return false;  // too large for a texture: draw directly
+  }
+  glViewport(0, 0, view.width, view.height);
+  static_cache_.blit(view);
+  MapOptions rest = options;
+  for (const auto& layer : bottom) rest.layers.erase(layer);
+  rest.prefetch_lod = false;
+  keep_background_ = true;
+  render(view, rest);
+  keep_background_ = false;
+  return true;
+}
+
+void MapRenderer::render(const View& view, const MapOptions& options) {
+  if (options.prefetch_lod && !options.plain && render_with_static_cache(view, options)) return;
+  const MapOptions o = public_safe_options(options);  // the rules hold for every caller
   timings_.tessellate_ms = timings_.upload_ms = 0;
   auto has = [&](std::string_view layer) { return o.layers.count(layer) > 0; };
-  if (has("communes")) ensure_lod(lod_level(view.m_per_px));
+  if (has("communes")) {
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLES, &samples);
+    ensure_lod(lod_level(view.m_per_px), o.prefetch_lod,
+               lod_may_lag_ || (o.prefetch_lod && samples <= 1));
+  }
   if (has("communes") && !o.plain) ensure_colours(o);
 
   auto t0 = Clock::now();
@@ -90,33 +256,51 @@ void MapRenderer::render(const View& view, const MapOptions& o) {
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   }
-  clear(o.plain ? kPlainBackground : kBackground);
+  if (!keep_background_) clear(o.plain ? kPlainBackground : kBackground);
   const float k = o.symbol_scale;
   const std::optional<Rgba> ink = o.plain ? std::optional<Rgba>(kPlainInk) : std::nullopt;
 
-  if (has("communes")) {
-    fills_.draw(view, data_.origin, o.plain ? 1.f : o.fill_opacity, ink);
-    if (!o.plain) outlines_.draw(view, data_.origin, 1.0f * k, kOutline);
-  }
-  if (has("border"))
-    border_.draw(view, data_.origin, (o.plain ? 2.f : 3.f) * k, ink.value_or(kBorderLine));
-
-  PointStyle ps;
-  ps.smooth = !o.plain;
+  // One function per layer, called in the options' order (bottom first).
+  auto alpha = [&](Rgba c, std::string_view layer) {
+    if (!o.plain) c.a = static_cast<uint8_t>(std::lround(c.a * o.layer_opacity(layer)));
+    return c;
+  };
+  auto draw_communes = [&] {
+    fills_.draw(view, data_.origin,
+                o.plain ? 1.f : o.fill_opacity * o.layer_opacity("communes"), ink);
+    if (!o.plain && o.style == StyleKind::Kde) {
+      if (!density_) density_ = std::make_unique<DensityLayer>(data_);
+      density_->update(o.days, o.kde_bandwidth_m);
+      density_->draw(view, 1.f);
+    }
+    if (!o.plain) outlines_.draw(view, data_.origin, 1.0f * k, alpha(kOutline, "communes"));
+  };
+  auto draw_border = [&] {
+    border_.draw(view, data_.origin, (o.plain ? 2.f : 3.f) * k,
+                 ink.value_or(alpha(kBorderLine, "border")));
+  };
+  auto draw_patrols = [&] {
+    patrols_.draw(view, data_.origin, (o.plain ? 2.f : 2.5f) * k,
+                  ink.value_or(alpha(kPatrolLine, "patrols")));
+  };
   auto fill_all = [&](PointStyle& s, Rgba c) {
     for (auto& cls : s.classes) cls = {Shape::Circle, c, 1.f};
   };
-  if (has("facilities")) {
+  auto draw_facilities = [&] {
+    PointStyle ps;
+    ps.smooth = !o.plain;
+    ps.opacity = o.plain ? 1.f : o.layer_opacity("facilities");
     ps.size_px = 9 * k;
     ps.outline_px = o.plain ? 0.f : 1.f;
     for (int c = 0; c < PointStyle::kMaxClasses; ++c) ps.classes[c] = facility_symbol(c);
     if (o.plain)
       for (auto& cls : ps.classes) cls.fill = kPlainInk;
-    facilities_.draw(view, data_.origin, ps);
-  }
-  if (has("incidents")) {
+    (o.public_safe ? public_facilities_ : facilities_).draw(view, data_.origin, ps);
+  };
+  auto draw_incidents = [&] {
     PointStyle is;
     is.smooth = !o.plain;
+    is.opacity = o.plain ? 1.f : o.layer_opacity("incidents");
     is.size_px = 5 * k;
     is.outline_px = o.plain ? 0.f : 0.6f;
     is.outline = {255, 255, 255, 200};
@@ -125,11 +309,20 @@ void MapRenderer::render(const View& view, const MapOptions& o) {
     if (o.plain) fill_all(is, kPlainInk);
     is.days = o.days;
     is.class_mask = o.group_mask;
-    incidents_.draw(view, data_.origin, is);
-  }
-  if (has("crossings")) {
+    is.category_mask = o.category_mask;
+    is.severity_mask = o.severity_mask;
+    is.status_mask = o.status_mask;
+    if (incidents_binned(data_, view, o)) {
+      if (!bins_) bins_ = std::make_unique<IncidentBins>();
+      bin_stats_ = bins_->draw(incidents_, view, data_.origin, is, kBinCellPx * k, is.opacity);
+    } else {
+      incidents_.draw(view, data_.origin, is);
+    }
+  };
+  auto draw_crossings = [&] {
     PointStyle cs;
     cs.smooth = !o.plain;
+    cs.opacity = o.plain ? 1.f : o.layer_opacity("crossings");
     cs.size_px = 13 * k;
     cs.outline_px = o.plain ? 0.f : 1.2f;
     cs.outline = {30, 30, 30, 255};
@@ -137,7 +330,17 @@ void MapRenderer::render(const View& view, const MapOptions& o) {
       cs.classes[c] = crossing_symbol(data_.crossing_kinds.entries[c].code);
     if (o.plain)
       for (auto& cls : cs.classes) cls.fill = kPlainInk;
-    crossings_.draw(view, data_.origin, cs);
+    (o.public_safe ? public_crossings_ : crossings_).draw(view, data_.origin, cs);
+  };
+  bin_stats_ = {};
+  for (const std::string& layer : draw_order(o)) {
+    if (!has(layer)) continue;
+    if (layer == "communes") draw_communes();
+    if (layer == "border") draw_border();
+    if (layer == "patrols") draw_patrols();
+    if (layer == "facilities") draw_facilities();
+    if (layer == "incidents") draw_incidents();
+    if (layer == "crossings") draw_crossings();
   }
   glFinish();  // so the timing covers the GPU (or llvmpipe) work
   timings_.draw_ms = ms_since(t0);
@@ -145,22 +348,33 @@ void MapRenderer::render(const View& view, const MapOptions& o) {
 }
 
 size_t MapRenderer::visible_incidents(const MapOptions& o) const {
-  size_t n = 0;
-  for (size_t i = 0; i < data_.incidents.size(); ++i)
-    if (o.days.contains(data_.incidents.day[i]) &&
-        ((o.group_mask >> std::min<int>(data_.incidents.group[i], 15)) & 1u))
-      ++n;
-  return n;
+  if (o.public_safe) return 0;
+  return count_incidents(data_.incidents, o.incident_filter());
 }
 
-std::vector<LegendSection> MapRenderer::legend(const MapOptions& o) const {
+const std::vector<float>& MapRenderer::bin_counts() const {
+  static const std::vector<float> none;
+  return bins_ ? bins_->counts() : none;
+}
+
+uint64_t MapRenderer::geometry_uploads() const {
+  return lod_uploads_ + crossings_.uploads() + facilities_.uploads() + incidents_.uploads();
+}
+
+std::vector<LegendSection> MapRenderer::legend(const MapOptions& options) const {
+  const MapOptions o = public_safe_options(options);
   std::vector<LegendSection> out;
   if (o.plain) return out;
   auto has = [&](std::string_view layer) { return o.layers.count(layer) > 0; };
   if (has("communes") && !data_.communes.empty()) {
-    LegendSection s = style_communes(data_, o.style, o.lang, o.days).legend;
-    if (s.title.empty()) s.title = tr(Text::Communes, o.lang);
-    out.push_back(std::move(s));
+    if (o.style == StyleKind::Kde) {
+      if (density_ && density_->bandwidth() == o.kde_bandwidth_m)
+        out.push_back(density_legend(density_->classes(), o.kde_bandwidth_m, o.lang));
+    } else {
+      LegendSection s = styled(o).legend;
+      if (s.title.empty()) s.title = tr(Text::Communes, o.lang);
+      out.push_back(std::move(s));
+    }
   }
   if (has("border") && !data_.border.empty())
     out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::Border, o.lang), kBorderLine, {}}}});
@@ -179,17 +393,24 @@ std::vector<LegendSection> MapRenderer::legend(const MapOptions& o) const {
     if (!s.entries.empty()) out.push_back(std::move(s));
   };
   if (has("crossings"))
-    kinds_section(data_.crossings, data_.crossing_kinds, Text::Crossings,
+    kinds_section(o.public_safe ? public_crossing_pts_ : data_.crossings, data_.crossing_kinds,
+                  Text::Crossings,
                   [&](int c) { return crossing_symbol(data_.crossing_kinds.entries[c].code); });
   if (has("facilities"))
-    kinds_section(data_.facilities, data_.facility_kinds, Text::Facilities,
+    kinds_section(o.public_safe ? public_facility_pts_ : data_.facilities, data_.facility_kinds,
+                  Text::Facilities,
                   [](int c) { return facility_symbol(c); });
-  if (has("incidents")) {
-    // Only the groups that have an incident shown in the current window.
+  if (has("patrols") && !data_.patrols.empty())
+    out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::Patrols, o.lang), kPatrolLine, {}}}});
+  if (has("incidents") && bin_stats_.drawn) {
+    // The last render drew the bin grid: its classes, not the groups.
+    if (!bin_stats_.upper.empty()) out.push_back(bin_legend(bin_stats_, o.lang));
+  } else if (has("incidents")) {
+    // Only the groups that have an incident shown with the current filter.
+    const IncidentFilter f = o.incident_filter();
     std::vector<size_t> n(data_.incident_groups.size() + 1, 0);
     for (size_t i = 0; i < data_.incidents.size(); ++i)
-      if (o.days.contains(data_.incidents.day[i]) &&
-          ((o.group_mask >> std::min<int>(data_.incidents.group[i], 15)) & 1u))
+      if (f.accepts(data_.incidents, i))
         ++n[std::min<size_t>(data_.incidents.group[i], n.size() - 1)];
     LegendSection s{tr(Text::Incidents, o.lang), {}};
     for (size_t g = 0; g < data_.incident_groups.size(); ++g)

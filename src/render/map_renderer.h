@@ -3,13 +3,22 @@
 // Shared by `secmap render` (EGL offscreen) and the map window (GLFW); geometry is uploaded once
 // per level of detail, styling and filters are uniforms or a colour texture.
 #pragma once
+#include <array>
 #include <climits>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/camera.h"
+#include "render/density_layer.h"
+#include "render/incident_bins.h"
+#include "render/incident_filter.h"
 #include "render/line_layer.h"
+#include "render/lod_cache.h"
+#include "render/static_cache.h"
 #include "render/map_data.h"
 #include "render/point_layer.h"
 #include "render/polygon_layer.h"
@@ -27,7 +36,43 @@ struct MapOptions {
   uint32_t group_mask = 0xFFFFFFFFu;  // incident groups shown
   float symbol_scale = 1;             // multiplies symbol sizes and line widths (large screens)
   float fill_opacity = 1;
+  double kde_bandwidth_m = 2000;  // StyleKind::Kde: Gaussian σ in metres (VN-2000)
+  // The map window: build the neighbouring levels of detail in the background (zooming then
+  // finds them ready) and keep the static bottom layers as an image that single-sampled renders
+  // at the same scale reuse while panning (static_cache.h); off for one-off renders.
+  bool prefetch_lod = false;
+  // Incident filters beyond days and groups (masks as in render/incident_filter.h).
+  std::array<uint32_t, 4> category_mask{0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu};
+  uint32_t severity_mask = 0xFFFFFFFFu, status_mask = 0xFFFFFFFFu;
+  // Incidents as a grid of counts per screen cell: Auto when more than kBinAutoPoints would be
+  // drawn in the view (they overlap), else one symbol each.
+  enum class Binning { Auto, Off, On } binning = Binning::Auto;
+  // Drawing order, bottom first (layer names; layers not named keep their default place), and
+  // opacity per layer (0 … 1; absent: 1). Communes' fill also uses fill_opacity.
+  std::vector<std::string> order;
+  std::map<std::string, float, std::less<>> opacity;
+  // Public-safe rendering (render/public_safe.h), enforced by MapRenderer itself: no incident
+  // points or bins, no sensitive layers or features, incident counts per commune below
+  // public_min_count suppressed.
+  bool public_safe = false;
+  int public_min_count = 5;
+
+  IncidentFilter incident_filter() const;
+  float layer_opacity(std::string_view layer) const;
 };
+
+// Auto binning: more incidents than this in the view, or more than one per this many pixels.
+inline constexpr size_t kBinAutoPoints = 3000;
+inline constexpr double kBinPixelsPerPoint = 150;
+inline constexpr float kBinCellPx = 14;  // cell size at symbol_scale 1
+
+// Layers in drawing order for these options, bottom first: options.order, then the rest in the
+// default order (communes, border, facilities, patrols, incidents, crossings).
+std::vector<std::string> draw_order(const MapOptions& options);
+// Whether render() bins the incidents for this view (GL-free: identify uses it too).
+bool incidents_binned(const MapData& data, const View& view, const MapOptions& options);
+// Same incident filter, order and opacities (the window re-renders when they differ).
+bool same_incident_options(const MapOptions& a, const MapOptions& b);
 
 struct RenderTimings {
   double tessellate_ms = 0;  // simplification + triangulation (only when the LOD changed)
@@ -43,28 +88,67 @@ class MapRenderer {
 
   // Clears and draws the map layers into the current framebuffer (viewport = view size).
   void render(const View& view, const MapOptions& options);
-  // Legend sections for what render() draws with these options (empty in plain mode).
+  // Legend sections for what render() draws with these options (empty in plain mode). Call it
+  // after render(): whether incidents were binned, and the bins' classes, come from that render.
   std::vector<LegendSection> legend(const MapOptions& options) const;
 
   const MapData& data() const { return data_; }
   const RenderTimings& timings() const { return timings_; }
-  // Incidents within the options' window and groups (what the incident layer shows).
+  // Incidents the options' filter accepts (what the incident layer shows, binned or not).
   size_t visible_incidents(const MapOptions& options) const;
+  // The bin grid of the last render (drawn = false when it drew symbols).
+  const BinStats& bins() const { return bin_stats_; }
+  const std::vector<float>& bin_counts() const;
+  // Geometry uploads so far (points at construction, communes per level of detail); a filter,
+  // order or opacity change never adds one.
+  uint64_t geometry_uploads() const;
+  // The density layer of the last render with StyleKind::Kde (null before one).
+  const DensityLayer* density() const { return density_.get(); }
+  const StaticLayerCache& static_cache() const { return static_cache_; }
+  const LodCache& lod_cache() const { return lod_cache_; }
 
  private:
-  void ensure_lod(int level);
+  // Uploads the level's commune mesh; with may_lag (quick renders in the window) a level not
+  // built yet is queued and the current one kept.
+  void ensure_lod(int level, bool prefetch, bool may_lag = false);
+  // The window's quick renders: the static bottom layers from the cache, the rest drawn over
+  // them. False (nothing drawn) when the cache does not apply.
+  bool render_with_static_cache(const View& view, const MapOptions& options);
   void ensure_colours(const MapOptions& options);
+  // The commune colours and legend for these options, cached (hotspots run Gi* with
+  // permutations: once per style, language and window, not once per frame and legend).
+  const CommuneColours& styled(const MapOptions& options) const;
 
   const MapData& data_;
   PolygonLayer fills_;
   LineLayer outlines_, border_;
   PointLayer crossings_, facilities_, incidents_;
+  // The crossings and facilities a public-safe view may show (sensitive ones never uploaded).
+  std::vector<PointFeature> public_crossing_pts_, public_facility_pts_;
+  PointLayer public_crossings_, public_facilities_;
+  LineLayer patrols_;
+  std::unique_ptr<IncidentBins> bins_;  // created on the first binned render
+  BinStats bin_stats_;
+  uint64_t lod_uploads_ = 0;
   std::vector<uint8_t> crossing_class_;  // per crossing: class index (its kind)
-  std::map<int, CommuneMeshData> lod_cache_;
+  LodCache lod_cache_;
   int lod_ = INT_MIN;
   bool colours_set_ = false;
   StyleKind coloured_style_ = StyleKind::Plain;
   DayRange coloured_days_;
+  int coloured_suppress_ = 0;
+  struct Styled {
+    StyleKind style;
+    Lang lang;
+    DayRange days;
+    int suppress;  // StyleParams::suppress_below
+    CommuneColours colours;
+  };
+  mutable std::optional<Styled> styled_;
+  std::unique_ptr<DensityLayer> density_;
+  StaticLayerCache static_cache_;
+  bool keep_background_ = false;  // drawing over the cached static layers: no clear
+  bool lod_may_lag_ = false;      // drawing the static layer cache: quick, may keep an old LOD
   RenderTimings timings_;
 };
 

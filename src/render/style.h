@@ -12,9 +12,32 @@
 
 namespace secmap::render {
 
-enum class StyleKind { DrugFree, Antt, Incidents, Plain };
-// "drugfree", "antt", "incidents", "plain"; nullopt for an unknown name.
+// What colours the communes. Count was first called "incidents" (still accepted by
+// parse_style). Kde draws the communes in one light colour under the density raster.
+enum class StyleKind {
+  DrugFree,
+  Antt,
+  Movement,
+  Designations,
+  Count,
+  Rate,
+  Change,
+  Hotspots,
+  Kde,
+  Plain
+};
+// "drugfree", "antt", "movement", "designations", "count" (or "incidents"), "rate", "change",
+// "hotspots", "kde", "plain"; nullopt for an unknown name.
 std::optional<StyleKind> parse_style(std::string_view name);
+// The name parse_style reads back ("count" for Count).
+const char* style_name(StyleKind style);
+// Every style a user can pick, in menu order (Plain excluded).
+inline constexpr StyleKind kUserStyles[] = {
+    StyleKind::DrugFree,     StyleKind::Antt,     StyleKind::Movement,
+    StyleKind::Designations, StyleKind::Count,    StyleKind::Rate,
+    StyleKind::Change,       StyleKind::Hotspots, StyleKind::Kde};
+// Styles whose colours depend on the incident window (re-styled when it changes).
+bool style_uses_incidents(StyleKind style);
 
 struct Rgba {
   uint8_t r = 0, g = 0, b = 0, a = 255;
@@ -56,8 +79,43 @@ struct DayRange {
 struct CommuneColours {
   std::vector<Rgba> fill;  // one per MapData::communes entry
   LegendSection legend;
+  // Per commune, the class the fill shows (-1: no data), for identify and tests; for Hotspots
+  // the analysis class code ("hot_99" … "ns").
+  std::vector<int> cls;
+  std::vector<std::string> hotspot_class;
 };
-CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, DayRange days);
+
+// Knobs of the analysis styles. Hotspots use the same defaults as `secmap analyze hotspots`
+// (Gi*, binary queen weights with the focal commune, 999 permutations, seed 20250701, classes
+// from the analytical p), so the map and the command agree.
+struct StyleParams {
+  int permutations = 999;
+  uint64_t seed = 20250701;
+  // Public-safe views: communes with 1 … suppress_below − 1 incidents are not classed (Count and
+  // Rate draw them in the no-data colour, Change as too few) and the legend says so; 0 = off.
+  int suppress_below = 0;
+};
+
+// Change against the same window a year earlier: a commune with fewer than this many incidents
+// in both windows is shown as "too few to compare" — on small bases one incident is ±50% or
+// more, which says nothing.
+inline constexpr int kChangeMinBase = 5;
+// Rates are per this many people.
+inline constexpr double kRatePer = 10000;
+
+CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, DayRange days,
+                              const StyleParams& params = {});
+
+// The density raster (StyleKind::Kde): classes of incidents per km², transparent below the
+// first bound. The raster shader and the legend both read these.
+struct DensityClasses {
+  std::vector<float> lower;  // ascending lower bounds; class k is [lower[k], lower[k+1])
+  std::vector<Rgba> colour;  // one per class
+};
+inline constexpr int kDensityClassCount = 6;
+// Classes for a surface whose largest value is `max_density` (none when it is not > 0).
+DensityClasses density_classes(double max_density);
+LegendSection density_legend(const DensityClasses& c, double bandwidth_m, Lang lang);
 
 inline constexpr Rgba kOutline{90, 90, 90, 255};
 inline constexpr Rgba kBorderLine{200, 30, 30, 255};
@@ -82,7 +140,25 @@ enum class Text {
   DemoMark,
   IncidentCount,
   DrugFree,
-  Antt
+  Antt,
+  Movement,
+  Designations,
+  NoDesignation,
+  IncidentRate,
+  NoPopulation,
+  Change,
+  ChangeFewIncidents,
+  ChangeNoWindow,
+  ChangeNew,
+  Province,
+  Hotspots,
+  HotNotSignificant,
+  Density,
+  DensityUnit,
+  IncidentsBinned,  // the incident bin grid's legend title
+  Patrols,
+  Suppressed,     // public-safe: "< n incidents (not shown)" after the threshold
+  PublicSafeMark  // public-safe: what the map leaves out
 };
 const char* tr(Text id, Lang lang);
 

@@ -4,26 +4,14 @@
 #include <cmath>
 
 #include "render/style.h"
+#include "ui/edit_session.h"
+#include "ui/incident_filters.h"
 
 namespace secmap::ui {
 namespace {
 
 // Closest and farthest zoom: a street corner, the whole of Indochina.
 constexpr double kMinMPerPx = 0.1, kMaxMPerPx = 20000;
-
-const char* style_name(render::StyleKind k) {
-  switch (k) {
-    case render::StyleKind::Antt:
-      return "antt";
-    case render::StyleKind::Incidents:
-      return "incidents";
-    case render::StyleKind::Plain:
-      return "plain";
-    case render::StyleKind::DrugFree:
-      break;
-  }
-  return "drugfree";
-}
 
 bool is_all_days(render::DayRange d) {
   return d.from <= render::DayRange{}.from && d.to >= render::DayRange{}.to;
@@ -33,6 +21,7 @@ bool is_all_days(render::DayRange d) {
 
 AppState::AppState() {
   options_.fill_opacity = 0.85f;
+  options_.prefetch_lod = true;  // zooming finds the next level of detail ready
 }
 AppState::~AppState() = default;
 
@@ -44,17 +33,22 @@ bool AppState::open_database(const std::filesystem::path& path) {
     auto db = std::make_unique<store::Database>(store::Database::open(abs));
     auto data = std::make_shared<render::MapData>(render::load_map_data(*db));
     auto index = std::make_unique<FeatureIndex>(*db, *data);
-    // Everything loaded: switch over (the index refers to data, so data goes first).
+    // Everything loaded: switch over (the index refers to data, so data goes first; the edit
+    // session refers to the database, so it goes before it).
+    auto editing = std::make_unique<EditSession>(*db);
     index_.reset();
+    editing_.reset();
     data_ = std::move(data);
     index_ = std::move(index);
     db_ = std::move(db);
+    editing_ = std::move(editing);
   } catch (const std::exception& e) {
     set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
     return false;
   }
   db_path_ = abs;
   ++generation_;
+  targets_.invalidate();
   const auto& days = data_->incidents.day;
   if (days.empty())
     data_days_ = {0, 0};
@@ -67,6 +61,30 @@ bool AppState::open_database(const std::filesystem::path& path) {
   details_.reset();
   search_results_ = search_features(*index_, search_query_);
   error_.reset();
+  return true;
+}
+
+bool AppState::reload_data() {
+  if (!db_) return false;
+  try {
+    auto data = std::make_shared<render::MapData>(render::load_map_data(*db_));
+    auto index = std::make_unique<FeatureIndex>(*db_, *data);
+    index_.reset();
+    data_ = std::move(data);
+    index_ = std::move(index);
+  } catch (const std::exception& e) {
+    set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
+    return false;
+  }
+  ++generation_;  // the GL side rebuilds from the new data; the view stays
+  targets_.invalidate();
+  const auto& days = data_->incidents.day;
+  if (!days.empty())
+    data_days_ = {*std::min_element(days.begin(), days.end()),
+                  *std::max_element(days.begin(), days.end())};
+  selected_ = {};
+  details_.reset();
+  search_results_ = search_features(*index_, search_query_);
   return true;
 }
 
@@ -129,30 +147,23 @@ void AppState::set_lang(Lang lang) {
 
 size_t AppState::visible_incidents() const {
   if (!data_ || !options_.layers.count("incidents")) return 0;
-  size_t n = 0;
-  const auto& inc = data_->incidents;
-  for (size_t i = 0; i < inc.size(); ++i)
-    if (options_.days.contains(inc.day[i]) &&
-        ((options_.group_mask >> std::min<int>(inc.group[i], 15)) & 1u))
-      ++n;
-  return n;
+  return render::count_incidents(data_->incidents, options_.incident_filter());
 }
 
 int AppState::incidents_in_commune(int commune) const {
   if (!data_) return 0;
   int n = 0;
   const auto& inc = data_->incidents;
+  const render::IncidentFilter f = options_.incident_filter();
   for (size_t i = 0; i < inc.size(); ++i)
-    if (inc.commune[i] == commune && options_.days.contains(inc.day[i]) &&
-        ((options_.group_mask >> std::min<int>(inc.group[i], 15)) & 1u))
-      ++n;
+    if (inc.commune[i] == commune && f.accepts(inc, i)) ++n;
   return n;
 }
 
 FeatureRef AppState::click(double px, double py) {
   if (!index_) return {};
   // Symbols are picked within their drawn radius plus a little slack.
-  select(index_->hit_test(view_, {px, py}, 9.0, options_.layers));
+  select(index_->hit_test(view_, {px, py}, 9.0, options_));
   return selected_;
 }
 
@@ -206,13 +217,20 @@ Settings AppState::to_settings() const {
     s.m_per_px = view_.m_per_px;
   }
   s.layers.assign(options_.layers.begin(), options_.layers.end());
-  s.style = style_name(options_.style);
+  s.style = render::style_name(options_.style);
   s.fill_opacity = options_.fill_opacity;
   if (!is_all_days(options_.days)) {
     s.date_from = render::iso_date(options_.days.from);
     s.date_to = render::iso_date(options_.days.to);
   }
   s.group_mask = options_.group_mask;
+  if (data_) {
+    s.hidden_categories = hidden_codes(*data_, options_, FilterList::Categories);
+    s.hidden_severities = hidden_codes(*data_, options_, FilterList::Severities);
+    s.hidden_statuses = hidden_codes(*data_, options_, FilterList::Statuses);
+  }
+  s.layer_order = options_.order;
+  s.layer_opacity.assign(options_.opacity.begin(), options_.opacity.end());
   s.lang = std::string(lang_code(lang()));
   s.large_text = large_text;
   return s;
@@ -231,6 +249,17 @@ void AppState::apply_settings(const Settings& s) {
   auto from = render::day_number(s.date_from), to = render::day_number(s.date_to);
   if (from && to && *from <= *to) options_.days = {*from, *to};
   options_.group_mask = s.group_mask;
+  if (data_) {
+    clear_code_filters(options_);
+    options_.group_mask = s.group_mask;
+    hide_codes(*data_, options_, FilterList::Categories, s.hidden_categories);
+    hide_codes(*data_, options_, FilterList::Severities, s.hidden_severities);
+    hide_codes(*data_, options_, FilterList::Statuses, s.hidden_statuses);
+  }
+  options_.order = s.layer_order;
+  options_.opacity.clear();
+  for (const auto& [layer, value] : s.layer_opacity)
+    if (std::isfinite(value)) options_.opacity[layer] = std::clamp(value, 0.f, 1.f);
   options_.lang = parse_lang(s.lang);
   large_text = s.large_text;
   std::error_code ec;

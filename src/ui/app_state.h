@@ -15,11 +15,14 @@
 #include "render/map_renderer.h"
 #include "store/database.h"
 #include "ui/features.h"
+#include "ui/plan_targets.h"
 #include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/strings.h"
 
 namespace secmap::ui {
+
+class EditSession;
 
 // An error shown in the window (and on stderr), with what to do about it.
 struct UiError {
@@ -35,11 +38,17 @@ class AppState {
   bool open_database(const std::filesystem::path& path);
   bool has_data() const { return data_ != nullptr; }
   const std::filesystem::path& database_path() const { return db_path_; }
+  // The open database (null when none), for panels that read and write it (slides).
+  store::Database* database() { return db_.get(); }
   // Shared so the GL renderer can keep the data it draws alive across a database switch.
   const std::shared_ptr<const render::MapData>& data() const { return data_; }
   const FeatureIndex* index() const { return index_.get(); }
   // Bumped on every database switch (the GL side rebuilds its renderer).
   uint64_t data_generation() const { return generation_; }
+  // Re-reads the layers after an edit (the view, layers and filters stay); false on failure.
+  bool reload_data();
+  // Editing of the open database (the incident form, undo/redo); null when none is open.
+  EditSession* editing() { return editing_.get(); }
   // Incident days in the database (for the slider); {0, 0} when there are none.
   render::DayRange data_days() const { return data_days_; }
 
@@ -78,6 +87,10 @@ class AppState {
   // Selects the hit and moves the view to it (a commune fits; a point centres, zoomed in).
   void fly_to(const SearchHit& hit);
 
+  // --- plan targets (issue 4 §8): the targets panel and a commune's rows in Identify
+  PlanTargets& targets() { return targets_; }
+  void set_targets_year(int year) { targets_.set_year(year); }
+
   // --- errors
   const std::optional<UiError>& error() const { return error_; }
   void set_error(UiError e);
@@ -93,6 +106,7 @@ class AppState {
   std::unique_ptr<store::Database> db_;
   std::shared_ptr<const render::MapData> data_;
   std::unique_ptr<FeatureIndex> index_;
+  std::unique_ptr<EditSession> editing_;
   uint64_t generation_ = 0;
   render::DayRange data_days_{0, 0};
   render::View view_;
@@ -105,6 +119,7 @@ class AppState {
   std::string search_query_;
   std::vector<SearchHit> search_results_;
   std::optional<UiError> error_;
+  PlanTargets targets_;
 };
 
 }  // namespace secmap::ui

@@ -8,6 +8,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -17,12 +18,18 @@
 #include "geo/crs.h"
 #include "render/style.h"
 #include "ui/app_state.h"
+#include "ui/edit_session.h"
+#include "ui/full_screen.h"
 #include "ui/map_input.h"
 #include "ui/map_view.h"
 #include "ui/panels.h"
+#include "ui/presentation.h"
+#include "ui/presentation_fonts.h"
 #include "ui/screenshot.h"
 #include "ui/script.h"
 #include "ui/settings.h"
+#include "ui/slide_show.h"
+#include "ui/split_view.h"
 #include "ui/state_dump.h"
 #include "ui/ui_fonts.h"
 
@@ -145,7 +152,15 @@ int run_map_window(const WindowOptions& opt) {
 
   auto map_view = std::make_unique<MapView>();
   if (script) map_view->set_settle_delay(0);  // scripted screenshots must not depend on timing
+  // Slides, presentation mode and side by side; the second pane has its own cached image.
+  SlideShow show;
+  auto compare_view = std::make_unique<MapView>();
+  if (script) compare_view->set_settle_delay(0);
+  PresentationFonts present_fonts;
+  FullScreen full_screen;
+  int key_down = 0, key_up = 0;  // a scripted key press: down one frame, up the next
   PanelContext ctx{state};
+  ctx.show = &show;
   MapInput input;
   FrameStats stats;
   bool map_failed = false;
@@ -170,31 +185,80 @@ int run_map_window(const WindowOptions& opt) {
 
     glfwGetWindowContentScale(sys.window, &xscale, &yscale);
     fonts.update(xscale, state.large_text);
+    int fbw = 1, fbh = 1;
+    glfwGetFramebufferSize(sys.window, &fbw, &fbh);
+    if (show.presenting()) present_fonts.update(fbh);
+    // A scripted key reaches ImGui as a real one does (ImGui 1.86 reads io.KeysDown).
+    if (key_up) io.KeysDown[key_up] = false, key_up = 0;
+    if (key_down) io.KeysDown[key_down] = true, key_up = key_down, key_down = 0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 
     // Layout: menu bar on top, the sidebar on the left, the status bar at the bottom, the map in
-    // the rest. The View's pixels are framebuffer pixels.
-    int fbw = 1, fbh = 1;
+    // the rest. The View's pixels are framebuffer pixels. Presenting: a title band above the
+    // map and a footer below, nothing else. Side by side: two panes of the same size.
     glfwGetFramebufferSize(sys.window, &fbw, &fbh);
+    show.sync(state);
+    const bool presenting = show.presenting();
     const float ui = fonts.ui_scale();
-    const float menu_h = ImGui::GetFrameHeight();
-    const float status_h = status_bar_height();
-    const float side_w = ctx.show_sidebar ? std::min(360.f * ui, io.DisplaySize.x * 0.45f) : 0.f;
+    const float menu_h = presenting ? 0.f : ImGui::GetFrameHeight();
+    const float status_h = presenting ? 0.f : status_bar_height();
+    const float side_w = ctx.show_sidebar && !presenting
+                             ? std::min(360.f * ui, io.DisplaySize.x * 0.45f)
+                             : 0.f;
+    const PresentationLayout bands = presentation_layout(io.DisplaySize.y);
     MapArea area;
-    area.min = {side_w, menu_h};
-    area.max = {io.DisplaySize.x, std::max(menu_h + 1, io.DisplaySize.y - status_h)};
+    area.min = {side_w, presenting ? bands.top() : menu_h};
+    const float below = presenting ? bands.footer : status_h;
+    area.max = {io.DisplaySize.x, std::max(area.min.y + 1, io.DisplaySize.y - below)};
     area.fb_scale = io.DisplaySize.x > 0 ? fbw / io.DisplaySize.x : 1.f;
-    state.set_viewport(static_cast<int>((area.max.x - area.min.x) * area.fb_scale),
-                       static_cast<int>((area.max.y - area.min.y) * area.fb_scale));
+    const bool split = show.split();
+    const SplitAreas panes =
+        split ? split_areas(area, std::max(2, fbh / 250)) : SplitAreas{area, area};
+    const MapArea& main_area = panes.right;
+    state.set_viewport(static_cast<int>((main_area.max.x - main_area.min.x) * area.fb_scale),
+                       static_cast<int>((main_area.max.y - main_area.min.y) * area.fb_scale));
+    // Symbols grow with the screen in presentation mode (legible on a wall).
+    if (presenting) state.edit_options().symbol_scale = std::max(1.f, fbh / 1080.f);
 
     ScriptStep step;
-    if (script) step = script->step(state);
-    bool moving = input.handle(state, area) || step.moves_map;
+    if (script) step = script->step(state, &show);
+    if (step.key) key_down = step.key;
+    bool moving = step.moves_map;
+    if (presenting) {
+      handle_presentation_keys(show, state);
+    } else {
+      // Adding an incident: the next click on the map places it instead of identifying.
+      EditSession* ed = state.editing();
+      if (ed && ed->adding() && !io.WantCaptureMouse && main_area.contains(io.MousePos) &&
+          ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const geo::Point p = main_area.to_map_pixel(io.MousePos);
+        ed->new_incident(geo::mercator_to_lonlat(state.view().to_mercator(p)));
+      } else {
+        // Either pane takes the mouse; both show the one view, so both move.
+        moving |= input.handle(state, split && panes.left.contains(io.MousePos) ? panes.left
+                                                                               : main_area);
+      }
+      if (ed && ed->adding() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ed->set_adding(false);
+      // Undo / redo, unless a text field has the keyboard (it has its own).
+      if (ed && io.KeyCtrl && !io.WantTextInput) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) {
+          if (io.KeyShift)
+            ed->redo(state);
+          else
+            ed->undo(state);
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_Y, false)) ed->redo(state);
+      }
+      if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) && state.has_data())
+        show.start_presentation(state);
+      if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ctx.open_dialog = true;
+      if (ImGui::IsKeyPressed(GLFW_KEY_F9, false)) ctx.show_sidebar = !ctx.show_sidebar;
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) ctx.quit = true;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ctx.open_dialog = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F9, false)) ctx.show_sidebar = !ctx.show_sidebar;
+    // The fly-to runs on elapsed time; scripts advance it 1/60 s a frame to stay repeatable.
+    if (show.tick(state, script ? 1.0 / 60 : io.DeltaTime)) moving = true, busy_frames = 3;
     if (io.MouseWheel != 0 || ImGui::IsMouseDragging(ImGuiMouseButton_Left)) busy_frames = 3;
 
     stats.cursor_in_map = state.has_data() && area.contains(io.MousePos);
@@ -202,9 +266,12 @@ int run_map_window(const WindowOptions& opt) {
       const geo::Point p = area.to_map_pixel(io.MousePos);
       stats.cursor_lonlat = geo::mercator_to_lonlat(state.view().to_mercator(p));
     }
-    draw_main_menu(ctx);
-    if (ctx.show_sidebar) draw_sidebar(ctx, {0, menu_h}, {side_w, area.max.y - menu_h});
-    draw_status_bar(ctx, {0, area.max.y}, io.DisplaySize.x, stats);
+    if (!presenting) {
+      draw_main_menu(ctx);
+      if (ctx.show_sidebar) draw_sidebar(ctx, {0, menu_h}, {side_w, area.max.y - menu_h});
+      draw_status_bar(ctx, {0, area.max.y}, io.DisplaySize.x, stats);
+    }
+    if (!presenting) draw_edit_window(ctx, area.min, area.max);
     draw_messages(ctx, area.min, area.max);
 
     if (title_lang != state.lang()) {
@@ -219,6 +286,11 @@ int run_map_window(const WindowOptions& opt) {
           stats.map_ms = map_view->last_render_ms();
           busy_frames = 3;  // settle to the multisampled image afterwards
         }
+        if (split) {
+          render::MapOptions compare = state.options();
+          compare.days = show.compare_window();
+          if (compare_view->update(state, compare, moving)) rendered = true, busy_frames = 3;
+        }
       } catch (const std::exception& e) {
         map_failed = true;  // a broken GL driver: say so once instead of every frame
         state.set_error({"OpenGL", e.what(),
@@ -227,7 +299,35 @@ int run_map_window(const WindowOptions& opt) {
       }
     }
     stats.map_renders = map_view->renders();
-    map_view->draw_overlay(*ImGui::GetBackgroundDrawList(), fonts.fonts(), state, area.min, ui);
+    ImDrawList& overlay = *ImGui::GetBackgroundDrawList();
+    render::MapFonts map_fonts = fonts.fonts();
+    float overlay_scale = ui;
+    if (presenting && present_fonts.ready()) {  // text and symbols scaled to the screen
+      map_fonts = present_fonts.body();
+      map_fonts.size = present_fonts.body_px() / area.fb_scale;
+      overlay_scale = map_fonts.size / 16.f;
+    }
+    // Side by side: presenting, each pane has its legend (class breaks differ by window); in
+    // the window, one legend in the right pane when the pane is wide enough for it.
+    const bool right_legend = !split || presenting || state.view().width >= 700;
+    map_view->draw_overlay(overlay, map_fonts, state, main_area.min, overlay_scale, right_legend);
+    if (split && state.has_data()) {
+      render::MapOptions compare = state.options();
+      compare.days = show.compare_window();
+      compare_view->draw_overlay(overlay, map_fonts, state, panes.left.min, overlay_scale,
+                                 presenting);
+      const Lang L = state.lang();
+      draw_pane_label(overlay, map_fonts.bold, map_fonts.size, panes.left.min, panes.left.max,
+                      pane_label(show.compare_label(state),
+                                 incidents_in_window(*state.data(), compare), L),
+                      overlay_scale);
+      draw_pane_label(overlay, map_fonts.bold, map_fonts.size, main_area.min, main_area.max,
+                      pane_label(show.main_label(state),
+                                 incidents_in_window(*state.data(), state.options()), L),
+                      overlay_scale);
+    }
+    if (presenting && present_fonts.ready())
+      draw_presentation_chrome(overlay, present_fonts, state, show, io.DisplaySize, area.fb_scale);
     ImGui::Render();
 
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -236,16 +336,22 @@ int run_map_window(const WindowOptions& opt) {
     glClearColor(bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     // GL's origin is the bottom-left corner.
-    map_view->draw(state.view(), static_cast<int>(area.min.x * area.fb_scale),
-                   fbh - static_cast<int>(area.max.y * area.fb_scale));
+    map_view->draw(state.view(), static_cast<int>(std::lround(main_area.min.x * area.fb_scale)),
+                   fbh - static_cast<int>(std::lround(main_area.max.y * area.fb_scale)));
+    if (split)
+      compare_view->draw(state.view(),
+                         static_cast<int>(std::lround(panes.left.min.x * area.fb_scale)),
+                         fbh - static_cast<int>(std::lround(panes.left.max.y * area.fb_scale)));
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     DumpExtras extras{stats.map_renders,
                       stats.frame_ms,
                       stats.map_ms,
-                      static_cast<int>(area.min.x * area.fb_scale),
-                      static_cast<int>(area.min.y * area.fb_scale),
-                      ui};
+                      static_cast<int>(main_area.min.x * area.fb_scale),
+                      static_cast<int>(main_area.min.y * area.fb_scale),
+                      ui,
+                      &show,
+                      full_screen.on()};
     try {
       if (step.screenshot) save_screenshot(*step.screenshot, fbw, fbh);
       if (step.dump_state) write_state(*step.dump_state, state, extras);
@@ -261,7 +367,9 @@ int run_map_window(const WindowOptions& opt) {
     }
     ++frame;
     if (step.quit) ctx.quit = true;
+    full_screen.apply(sys.window, show.presenting(), show.monitor);
   }
+  show.stop_presentation(state);  // the settings keep the view from before presenting
 
   if (settings_file) {
     std::string error;
@@ -275,6 +383,7 @@ int run_map_window(const WindowOptions& opt) {
       std::fprintf(stderr, "secmap map: settings not saved: %s\n", error.c_str());
   }
   map_view.reset();  // GL objects go while the context is current
+  compare_view.reset();
   return script && script->failures() > 0 ? 3 : 0;
 }
 

@@ -1,5 +1,6 @@
 #include "ui/features.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -52,10 +53,30 @@ const char* kind_name(FeatureKind k) {
       return "crossing";
     case FeatureKind::Facility:
       return "facility";
+    case FeatureKind::Incident:
+      return "incident";
+    case FeatureKind::Patrol:
+      return "patrol";
     case FeatureKind::None:
       break;
   }
   return "none";
+}
+
+std::vector<size_t> commune_incidents(const render::MapData& data, int commune,
+                                      const render::IncidentFilter& filter, size_t limit,
+                                      size_t* total) {
+  const render::Incidents& inc = data.incidents;
+  std::vector<size_t> all;
+  for (size_t i = 0; i < inc.size(); ++i)
+    if (inc.commune[i] == commune && filter.accepts(inc, i)) all.push_back(i);
+  // Newest first; the same day by id, newest first.
+  std::sort(all.begin(), all.end(), [&](size_t a, size_t b) {
+    return inc.day[a] != inc.day[b] ? inc.day[a] > inc.day[b] : inc.id[a] > inc.id[b];
+  });
+  if (total) *total = all.size();
+  if (all.size() > limit) all.resize(limit);
+  return all;
 }
 
 FeatureIndex::FeatureIndex(store::Database& db, const render::MapData& data) : data_(data) {
@@ -135,6 +156,56 @@ FeatureRef FeatureIndex::hit_test(const render::View& view, geo::Point pixel, do
   return {};
 }
 
+FeatureRef FeatureIndex::hit_test(const render::View& view, geo::Point pixel, double radius_px,
+                                  const render::MapOptions& o) const {
+  const double r2 = radius_px * radius_px;
+  auto d2_to = [&](geo::Point merc) {
+    const geo::Point p = view.to_pixel(merc);
+    return (p.x - pixel.x) * (p.x - pixel.x) + (p.y - pixel.y) * (p.y - pixel.y);
+  };
+  // Crossings are drawn on top: they win over anything beneath.
+  FeatureRef best;
+  double best_d2 = r2;
+  if (o.layers.count("crossings"))
+    for (size_t i = 0; i < crossings_.size(); ++i)
+      if (const double d2 = d2_to(crossings_[i].at); d2 <= best_d2)
+        best_d2 = d2, best = {FeatureKind::Crossing, static_cast<int>(i)};
+  if (best) return best;
+  if (o.layers.count("incidents") && !render::incidents_binned(data_, view, o)) {
+    const render::IncidentFilter f = o.incident_filter();
+    const render::Incidents& inc = data_.incidents;
+    for (size_t i = 0; i < inc.size(); ++i)
+      if (const double d2 = d2_to(inc.at[i]); d2 <= best_d2 && f.accepts(inc, i))
+        best_d2 = d2, best = {FeatureKind::Incident, static_cast<int>(i)};
+    if (best) return best;
+  }
+  if (o.layers.count("facilities"))
+    for (size_t i = 0; i < facilities_.size(); ++i)
+      if (const double d2 = d2_to(facilities_[i].at); d2 <= best_d2)
+        best_d2 = d2, best = {FeatureKind::Facility, static_cast<int>(i)};
+  if (best) return best;
+  if (o.layers.count("patrols"))
+    for (size_t k = 0; k < data_.patrols.size(); ++k) {
+      const geo::LineString& line = data_.patrols[k].line;
+      for (size_t i = 1; i < line.size(); ++i) {
+        const geo::Point a = view.to_pixel(line[i - 1]), b = view.to_pixel(line[i]);
+        const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+        const double t =
+            len2 > 0 ? std::clamp(((pixel.x - a.x) * dx + (pixel.y - a.y) * dy) / len2, 0.0, 1.0)
+                     : 0.0;
+        const double ex = a.x + t * dx - pixel.x, ey = a.y + t * dy - pixel.y;
+        if (const double d2 = ex * ex + ey * ey; d2 <= best_d2)
+          best_d2 = d2, best = {FeatureKind::Patrol, static_cast<int>(k)};
+      }
+    }
+  if (best) return best;
+  if (o.layers.count("communes")) {
+    const int c = commune_at(view.to_mercator(pixel));
+    if (c >= 0) return {FeatureKind::Commune, c};
+  }
+  return {};
+}
+
 std::string FeatureIndex::name(FeatureRef f) const {
   if (!f) return {};
   switch (f.kind) {
@@ -144,6 +215,12 @@ std::string FeatureIndex::name(FeatureRef f) const {
       return crossings_.at(f.index).name;
     case FeatureKind::Facility:
       return facilities_.at(f.index).name;
+    case FeatureKind::Incident: {
+      const int c = data_.incidents.category.at(f.index);
+      return data_.incident_categories.name(c, render::Lang::Vi);
+    }
+    case FeatureKind::Patrol:
+      return data_.patrols.at(f.index).name;
     case FeatureKind::None:
       break;
   }
@@ -153,6 +230,8 @@ std::string FeatureIndex::name(FeatureRef f) const {
 std::string FeatureIndex::code(FeatureRef f) const {
   if (!f) return {};
   if (f.kind == FeatureKind::Commune) return data_.communes.at(f.index).code;
+  if (f.kind == FeatureKind::Incident) return std::to_string(data_.incidents.id.at(f.index));
+  if (f.kind == FeatureKind::Patrol) return std::to_string(data_.patrols.at(f.index).id);
   const auto& pts = f.kind == FeatureKind::Crossing ? crossings_ : facilities_;
   return std::to_string(pts.at(f.index).id);
 }
@@ -161,6 +240,14 @@ geo::BBox FeatureIndex::bbox(FeatureRef f) const {
   geo::BBox b;
   if (!f) return b;
   if (f.kind == FeatureKind::Commune) return data_.communes.at(f.index).bbox;
+  if (f.kind == FeatureKind::Incident) {
+    b.add(data_.incidents.at.at(f.index));
+    return b;
+  }
+  if (f.kind == FeatureKind::Patrol) {
+    for (const auto& p : data_.patrols.at(f.index).line) b.add(p);
+    return b;
+  }
   const auto& pts = f.kind == FeatureKind::Crossing ? crossings_ : facilities_;
   b.add(pts.at(f.index).at);
   return b;
@@ -204,6 +291,50 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
                            hs.is_null(2) ? "" : coded("drug_free_statuses", text_col(hs, 2)),
                            hs.is_null(3) ? "" : coded("antt_standards", text_col(hs, 3)),
                            hs.is_null(4) ? "" : coded("movement_classes", text_col(hs, 4))});
+    return d;
+  }
+  auto commune_label = [&](const std::string& code) {
+    for (const auto& c : data_.communes)
+      if (c.code == code) return c.name + " (" + c.code + ")";
+    return code;
+  };
+  if (f.kind == FeatureKind::Incident) {
+    const int64_t id = data_.incidents.id.at(f.index);
+    const int cat = data_.incidents.category.at(f.index);
+    d.title = std::string(tr(S::Incident, lang)) + ": " + data_.incident_categories.name(cat, lang);
+    auto st = db.prepare(
+        "SELECT case_number, category, occurred_at, severity, status, commune_code, cross_border, "
+        "campaign_tags, description, sensitive FROM incidents WHERE id = ?");
+    st.bind(1, id);
+    if (st.step()) {
+      add(S::CaseNumber, text_col(st, 0));
+      add(S::Category,
+          coded("incident_categories", text_col(st, 1)) + " (" + text_col(st, 1) + ")");
+      if (cat < static_cast<int>(data_.category_group.size()))
+        add(S::IncidentGroup, data_.incident_groups.name(data_.category_group[cat], lang));
+      add(S::OccurredAt, text_col(st, 2));
+      add(S::Severity, st.is_null(3) ? "—" : coded("severities", text_col(st, 3)));
+      add(S::CaseStatus, coded("case_statuses", text_col(st, 4)));
+      add(S::Commune,
+          st.is_null(5) ? tr(S::OutsideCommunes, lang) : commune_label(text_col(st, 5)));
+      add(S::CrossBorder, tr(st.column_int(6) ? S::Yes : S::No, lang));
+      add(S::CampaignTags, text_col(st, 7));
+      add(S::Description, text_col(st, 8));
+      add(S::Sensitive, st.column_int(9) ? tr(S::Yes, lang) : "");
+    }
+    return d;
+  }
+  if (f.kind == FeatureKind::Patrol) {
+    const render::Patrol& p = data_.patrols.at(f.index);
+    d.title = std::string(tr(S::Patrol, lang)) + ": " + p.name;
+    add(S::Name, p.name);
+    add(S::Unit, p.unit);
+    add(S::PatrolMode, data_.patrol_modes.name(p.mode, lang));
+    add(S::PatrolState, tr(p.done ? S::PatrolDone : S::PatrolPlanned, lang));
+    add(S::StartsAt, p.starts_at);
+    add(S::EndsAt, p.ends_at);
+    add(S::JointPatrol, tr(p.joint ? S::Yes : S::No, lang));
+    add(S::Sensitive, tr(S::Yes, lang));  // the whole layer is
     return d;
   }
   const bool crossing = f.kind == FeatureKind::Crossing;

@@ -1,6 +1,7 @@
-// The selectable features of an open database for Identify and Search: communes (from MapData),
-// border crossings and facilities with their attributes, campaign windows, and a point-in-polygon
-// index over the communes. GL-free; queries the store for details on demand.
+// The selectable features of an open database for Identify and Search: communes, incidents and
+// patrol routes (from MapData), border crossings and facilities with their attributes, campaign
+// windows, and a point-in-polygon index over the communes. GL-free; queries the store for
+// details on demand.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -11,16 +12,19 @@
 #include "geo/point_locator.h"
 #include "render/camera.h"
 #include "render/map_data.h"
+#include "render/map_renderer.h"
 #include "store/code_lists.h"
 #include "store/database.h"
 
 namespace secmap::ui {
 
-enum class FeatureKind { None, Commune, Crossing, Facility };
+enum class FeatureKind { None, Commune, Crossing, Facility, Incident, Patrol };
 
 struct FeatureRef {
   FeatureKind kind = FeatureKind::None;
-  int index = -1;  // into MapData::communes, FeatureIndex::crossings() or facilities()
+  // Into MapData::communes, FeatureIndex::crossings() or facilities(), MapData::incidents or
+  // MapData::patrols.
+  int index = -1;
   bool operator==(const FeatureRef&) const = default;
   explicit operator bool() const { return kind != FeatureKind::None && index >= 0; }
 };
@@ -64,6 +68,12 @@ class FeatureIndex {
   // (of the layers shown), else the commune under the point.
   FeatureRef hit_test(const render::View& view, geo::Point pixel, double radius_px,
                       const render::LayerSet& layers) const;
+  // The same over everything drawn with these options: symbols first (crossings over
+  // incidents over facilities), then a patrol route within radius_px, then the commune.
+  // Incidents are picked only when the filter shows them and they are drawn as symbols
+  // (not binned).
+  FeatureRef hit_test(const render::View& view, geo::Point pixel, double radius_px,
+                      const render::MapOptions& options) const;
 
   std::string name(FeatureRef f) const;
   std::string code(FeatureRef f) const;  // commune code, or the record id for points
@@ -79,6 +89,13 @@ class FeatureIndex {
   std::unique_ptr<geo::PointLocator> locator_;
 };
 
-const char* kind_name(FeatureKind k);  // "commune", "crossing", "facility", "none"
+// "commune", "crossing", "facility", "incident", "patrol", "none"
+const char* kind_name(FeatureKind k);
+
+// The incidents of a commune the filter accepts, newest first: up to `limit` indices into
+// MapData::incidents; *total gets how many there are in all.
+std::vector<size_t> commune_incidents(const render::MapData& data, int commune,
+                                      const render::IncidentFilter& filter, size_t limit,
+                                      size_t* total);
 
 }  // namespace secmap::ui

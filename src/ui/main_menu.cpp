@@ -1,6 +1,9 @@
-// The menu bar: File (open, quit), View (fit, large text, sidebar), Language.
+// The menu bar: File (open, quit), View (fit, large text, sidebar), Present (presentation mode,
+// side by side, monitor), Language.
 #include <cstring>
 
+#include "ui/full_screen.h"
+#include "ui/edit_session.h"
 #include "ui/panels.h"
 
 namespace secmap::ui {
@@ -19,6 +22,18 @@ void draw_main_menu(PanelContext& ctx) {
     if (ImGui::MenuItem(tr(S::MenuQuit, L), "Ctrl+Q")) ctx.quit = true;
     ImGui::EndMenu();
   }
+  if (EditSession* ed = st.editing();
+      ed && ImGui::BeginMenu((std::string(tr(S::MenuEdit, L)) + "###edit").c_str())) {
+    if (ImGui::MenuItem(tr(S::Undo, L), "Ctrl+Z", false, ed->can_undo())) ed->undo(st);
+    if (ImGui::MenuItem(tr(S::Redo, L), "Ctrl+Y", false, ed->can_redo())) ed->redo(st);
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(S::AddIncident, L), nullptr, ed->adding())) ed->set_adding(true);
+    const FeatureRef sel = st.selected();
+    const bool incident = sel && sel.kind == FeatureKind::Incident;
+    if (ImGui::MenuItem(tr(S::EditSelectedIncident, L), nullptr, false, incident))
+      ed->open_incident(st.data()->incidents.id[static_cast<size_t>(sel.index)]);
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu((std::string(tr(S::MenuView, L)) + "###view").c_str())) {
     if (ImGui::MenuItem(tr(S::FitProvince, L), "Home", false, st.has_data())) st.fit_province();
     if (ImGui::MenuItem(tr(S::FitSelection, L), "F", false, bool(st.selected())))
@@ -26,6 +41,23 @@ void draw_main_menu(PanelContext& ctx) {
     ImGui::Separator();
     ImGui::MenuItem(tr(S::LargeText, L), nullptr, &st.large_text);
     ImGui::MenuItem(tr(S::MenuPanels, L), "F9", &ctx.show_sidebar);
+    ImGui::EndMenu();
+  }
+  if (ctx.show &&
+      ImGui::BeginMenu((std::string(tr(S::MenuPresent, L)) + "###present").c_str())) {
+    if (ImGui::MenuItem(tr(S::StartPresentation, L), "F5", false, st.has_data()))
+      ctx.show->start_presentation(st);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::PresentHint, L));
+    bool split = ctx.show->split();
+    if (ImGui::MenuItem(tr(S::SideBySide, L), nullptr, &split, st.has_data()))
+      ctx.show->set_split(st, split);
+    if (ImGui::BeginMenu((std::string(tr(S::Monitor, L)) + "###monitor").c_str())) {
+      const auto names = monitor_names();
+      for (size_t i = 0; i < names.size(); ++i)
+        if (ImGui::MenuItem(names[i].c_str(), nullptr, ctx.show->monitor == static_cast<int>(i)))
+          ctx.show->monitor = static_cast<int>(i);
+      ImGui::EndMenu();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu((std::string(tr(S::Language, L)) + "###lang").c_str())) {

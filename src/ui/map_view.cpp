@@ -18,7 +18,9 @@ bool same_view(const render::View& a, const render::View& b) {
 bool same_options(const render::MapOptions& a, const render::MapOptions& b) {
   return a.layers == b.layers && a.style == b.style && a.plain == b.plain && a.lang == b.lang &&
          a.days.from == b.days.from && a.days.to == b.days.to && a.group_mask == b.group_mask &&
-         a.symbol_scale == b.symbol_scale && a.fill_opacity == b.fill_opacity;
+         a.symbol_scale == b.symbol_scale && a.fill_opacity == b.fill_opacity &&
+         render::same_incident_options(a, b) && a.public_safe == b.public_safe &&
+         a.public_min_count == b.public_min_count;
 }
 
 double seconds(std::chrono::steady_clock::duration d) {
@@ -32,24 +34,28 @@ MapView::~MapView() {
   renderer_.reset();  // before the data it refers to
 }
 
-void MapView::render(const AppState& state, bool quality) {
+void MapView::render(const AppState& state, const render::MapOptions& opts, bool quality) {
   const auto t0 = Clock::now();
   const render::View& v = state.view();
   target_->begin(quality);
-  renderer_->render(v, state.options());
+  renderer_->render(v, opts);
   target_->end();
   last_render_ = Clock::now();
   render_ms_ = std::chrono::duration<double, std::milli>(last_render_ - t0).count();
-  if (!rendered_ || !same_options(options_, state.options()))
-    legend_ = renderer_->legend(state.options());
+  // Every render: whether incidents are binned, and the bins' classes, depend on the view too.
+  legend_ = renderer_->legend(opts);
   view_ = v;
-  options_ = state.options();
+  options_ = opts;
   rendered_ = true;
   quality_ = quality;
   ++renders_;
 }
 
 bool MapView::update(const AppState& state, bool moving) {
+  return update(state, state.options(), moving);
+}
+
+bool MapView::update(const AppState& state, const render::MapOptions& opts, bool moving) {
   if (!state.has_data()) return false;
   if (generation_ != state.data_generation()) {
     renderer_.reset();
@@ -65,26 +71,26 @@ bool MapView::update(const AppState& state, bool moving) {
     rendered_ = false;
   }
   const auto now = Clock::now();
-  const bool changed = !same_view(v, seen_view_) || !same_options(state.options(), seen_options_);
+  const bool changed = !same_view(v, seen_view_) || !same_options(opts, seen_options_);
   if (changed) last_change_ = now;
   seen_view_ = v;
-  seen_options_ = state.options();
+  seen_options_ = opts;
 
   if (!rendered_) {  // first image of a database or a window size: take the time to do it well
-    render(state, true);
+    render(state, opts, true);
     return true;
   }
-  const bool options_differ = !same_options(state.options(), options_);
+  const bool options_differ = !same_options(opts, options_);
   const bool view_differs = !same_view(v, view_);
   if (options_differ || (view_differs && !moving) ||
       (view_differs && uncovered(v) > kMaxUncovered &&
        seconds(now - last_render_) > kMinRenderInterval_s)) {
-    render(state, false);
+    render(state, opts, false);
     return true;
   }
   if (!view_differs && !quality_ && !moving && !changed &&
       seconds(now - last_change_) >= settle_delay_s_) {
-    render(state, true);
+    render(state, opts, true);
     return true;
   }
   return false;
@@ -116,8 +122,8 @@ void MapView::draw(const render::View& cur, int x, int y) const {
 }
 
 render::OverlayStats MapView::draw_overlay(ImDrawList& dl, const render::MapFonts& fonts,
-                                           const AppState& state, ImVec2 offset,
-                                           float scale) const {
+                                           const AppState& state, ImVec2 offset, float scale,
+                                           bool legend) const {
   if (!rendered_ || !data_) return {};
   const render::View& v = state.view();
   dl.PushClipRect(
@@ -138,13 +144,18 @@ render::OverlayStats MapView::draw_overlay(ImDrawList& dl, const render::MapFont
         dl.AddPolyline(pts.data(), static_cast<int>(pts.size()), highlight, ImDrawFlags_Closed,
                        3.f * scale);
       }
+  } else if (sel && sel.kind == FeatureKind::Patrol) {
+    std::vector<ImVec2> pts;
+    for (const auto& p : data_->patrols.at(sel.index).line) pts.push_back(at(p));
+    dl.AddPolyline(pts.data(), static_cast<int>(pts.size()), highlight, ImDrawFlags_None,
+                   4.f * scale);
   } else if (sel && state.index()) {
     const geo::BBox b = state.index()->bbox(sel);
     dl.AddCircle(at({b.min_x, b.min_y}), 12.f * scale, highlight, 24, 3.f * scale);
   }
   render::OverlayOptions oo;
   oo.lang = options_.lang;
-  oo.legend = state.show_legend;
+  oo.legend = state.show_legend && legend;
   oo.scale = scale;
   oo.offset = offset;
   const render::OverlayStats stats = render::draw_overlay(dl, fonts, v, *data_, legend_, oo);

@@ -32,19 +32,23 @@ class MapView {
   // Renders into the cache when needed; `moving` is true while the user drags or zooms.
   // Returns whether it rendered.
   bool update(const AppState& state, bool moving);
+  // The same with other options than the state's (the second pane of a side-by-side view).
+  bool update(const AppState& state, const render::MapOptions& options, bool moving);
   // Copies the cache into framebuffer 0 for the current view; (x, y) is the map area's
   // bottom-left corner in GL framebuffer pixels.
   void draw(const render::View& current, int x, int y) const;
-  // Decorations for the current view into dl, with the map's top-left at `offset`.
+  // Decorations for the current view into dl, with the map's top-left at `offset`; `legend`
+  // false leaves the legend out (narrow side-by-side panes).
   render::OverlayStats draw_overlay(ImDrawList& dl, const render::MapFonts& fonts,
-                                    const AppState& state, ImVec2 offset, float scale) const;
+                                    const AppState& state, ImVec2 offset, float scale,
+                                    bool legend = true) const;
 
   uint64_t renders() const { return renders_; }
   double last_render_ms() const { return render_ms_; }
 
  private:
   using Clock = std::chrono::steady_clock;
-  void render(const AppState& state, bool quality);
+  void render(const AppState& state, const render::MapOptions& options, bool quality);
   // Share of the current view the cached image does not cover (0 … 1).
   double uncovered(const render::View& current) const;
 

@@ -1,4 +1,10 @@
-// Layers: show/hide each layer, the commune fill opacity and what colours the communes.
+// Layers: show/hide each layer, the commune fill opacity and what colours the communes (every
+// commune style and analysis layer: statuses, designations, counts, rates, change, Gi* hot
+// spots, density).
+#include <iterator>
+#include <string>
+
+#include "render/style.h"
 #include "ui/panels.h"
 
 namespace secmap::ui {
@@ -32,16 +38,17 @@ void draw_layers_section(PanelContext& ctx) {
   const std::string opacity_fmt = std::string(tr(S::Opacity, L)) + " %.2f";
   ImGui::SliderFloat("##opacity", &o.fill_opacity, 0.f, 1.f, opacity_fmt.c_str());
   ImGui::TextUnformatted(tr(S::ColourBy, L));
-  int style = o.style == render::StyleKind::Antt        ? 1
-              : o.style == render::StyleKind::Incidents ? 2
-                                                        : 0;
-  bool changed = ImGui::RadioButton(tr(S::StyleDrugFree, L), &style, 0);
-  changed |= ImGui::RadioButton(tr(S::StyleAntt, L), &style, 1);
-  changed |= ImGui::RadioButton(tr(S::StyleIncidents, L), &style, 2);
-  if (changed)
-    o.style = style == 1   ? render::StyleKind::Antt
-              : style == 2 ? render::StyleKind::Incidents
-                           : render::StyleKind::DrugFree;
+  // One radio button per style, in render::kUserStyles order.
+  static constexpr S kStyleLabels[] = {S::StyleDrugFree,     S::StyleAntt,      S::StyleMovement,
+                                       S::StyleDesignations, S::StyleIncidents, S::StyleRate,
+                                       S::StyleChange,       S::StyleHotspots,  S::StyleKde};
+  static_assert(std::size(kStyleLabels) == std::size(render::kUserStyles));
+  for (size_t i = 0; i < std::size(kStyleLabels); ++i) {
+    const std::string label = std::string(tr(kStyleLabels[i], L)) + "###style_" +
+                              render::style_name(render::kUserStyles[i]);
+    if (ImGui::RadioButton(label.c_str(), o.style == render::kUserStyles[i]))
+      o.style = render::kUserStyles[i];
+  }
 }
 
 }  // namespace secmap::ui

@@ -9,6 +9,7 @@
 
 #include "geo/geometry.h"
 #include "ui/app_state.h"
+#include "ui/slide_show.h"
 
 namespace secmap::ui {
 
@@ -19,8 +20,19 @@ struct FrameStats {
   geo::Point cursor_lonlat;
 };
 
+// What the slides section is typing: a new slide's text, or a new title for one.
+struct SlideForm {
+  std::array<char, 256> title{}, subtitle{};
+  std::array<char, 1024> note{};
+  bool is_public = false;
+  int renaming = -1;
+  std::array<char, 256> new_title{};
+};
+
 struct PanelContext {
   AppState& state;
+  SlideShow* show = nullptr;  // slides, presentation, side by side
+  SlideForm slide_form;
   bool show_sidebar = true;
   bool quit = false;
   bool open_dialog = false;
@@ -36,7 +48,16 @@ void draw_search_section(PanelContext& ctx);
 void draw_layers_section(PanelContext& ctx);
 void draw_time_section(PanelContext& ctx);
 void draw_identify_section(PanelContext& ctx);
+// Plan targets of the province for a year (issue 4 §8), and layer order and opacity.
+void draw_targets_section(PanelContext& ctx);
+void draw_layer_order_section(PanelContext& ctx);
+// "87,5 %" / "87.5%"; green, amber or grey for a target state (targets panel and Identify).
+std::string format_percent(double v, Lang lang);
+ImVec4 target_state_colour(analysis::TargetState s);
+void draw_slides_section(PanelContext& ctx);
 void draw_status_bar(PanelContext& ctx, ImVec2 pos, float width, const FrameStats& stats);
+// The incident form (issue 5) over the map area, and the "click the map" hint while adding.
+void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 // Errors, the no-database notice and the open dialog, centred on the map area.
 void draw_messages(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 

@@ -6,7 +6,11 @@
 #include <map>
 #include <sstream>
 
+#include "geo/crs.h"
 #include "render/style.h"
+#include "ui/edit_session.h"
+#include "ui/incident_filters.h"
+#include "ui/key_names.h"
 
 namespace secmap::ui {
 namespace {
@@ -17,7 +21,15 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"pan", 2},   {"zoom", 3},       {"click", 2},      {"search", -1},
       {"fly", 1},   {"set-time", 2},   {"groups", 1},     {"layer", 2},
       {"style", 1}, {"lang", 1},       {"large-text", 1}, {"fit", 0},
-      {"wait", 1},  {"screenshot", 1}, {"dump-state", 1}, {"quit", 0}};
+      {"wait", 1},  {"screenshot", 1}, {"dump-state", 1}, {"quit", 0},
+      {"key", 1},   {"present", 1},    {"slide-save", -1}, {"slide-go", 1},
+      {"split", -1},
+      // incident filters, binning, layer order and opacity, targets (issue 3, 4)
+      {"categories", 1}, {"severities", 1}, {"statuses", 1}, {"clear-filters", 0}, {"bins", 1},
+      {"layer-order", 1}, {"opacity", 2}, {"targets-year", 1},
+      // editing (issue 5)
+      {"edit-new-incident", 2}, {"edit-open", 1}, {"edit-field", -1}, {"edit-save", 0},
+      {"edit-cancel", 0}, {"undo", 0}, {"redo", 0}};
   return a;
 }
 
@@ -76,12 +88,16 @@ Script Script::parse(const std::string& text, const std::string& name) {
     if (it->second >= 0 ? static_cast<int>(c.args.size()) != it->second : c.args.empty())
       throw ScriptError(name + ":" + std::to_string(n) + ": '" + c.name + "' takes " +
                         (it->second >= 0 ? std::to_string(it->second) : "some") + " argument(s)");
+    if (c.name == "key" && !key_code(c.args[0]))
+      throw ScriptError(name + ":" + std::to_string(n) + ": unknown key '" + c.args[0] + "'");
+    if (c.name == "split" && c.args.size() != 1 && c.args.size() != 3)
+      throw ScriptError(name + ":" + std::to_string(n) + ": 'split' takes on|off [FROM TO]");
     s.commands_.push_back(std::move(c));
   }
   return s;
 }
 
-ScriptStep Script::step(AppState& st) {
+ScriptStep Script::step(AppState& st, SlideShow* show) {
   ScriptStep out;
   if (wait_ > 0) {
     --wait_;
@@ -112,6 +128,39 @@ ScriptStep Script::step(AppState& st) {
       st.set_days(parse_window(a[0], a[1]));
     } else if (c.name == "groups") {
       st.edit_options().group_mask = static_cast<uint32_t>(std::stoul(a[0], nullptr, 0));
+    } else if (c.name == "categories" || c.name == "severities" || c.name == "statuses") {
+      if (!st.has_data()) throw std::invalid_argument("no database open");
+      show_only(*st.data(), st.edit_options(),
+                c.name == "categories"   ? FilterList::Categories
+                : c.name == "severities" ? FilterList::Severities
+                                         : FilterList::Statuses,
+                a[0]);
+    } else if (c.name == "clear-filters") {
+      clear_code_filters(st.edit_options());
+    } else if (c.name == "bins") {
+      auto& b = st.edit_options().binning;
+      if (a[0] == "auto") b = render::MapOptions::Binning::Auto;
+      else if (a[0] == "on") b = render::MapOptions::Binning::On;
+      else if (a[0] == "off") b = render::MapOptions::Binning::Off;
+      else throw std::invalid_argument("bins is auto, on or off");
+    } else if (c.name == "layer-order") {
+      std::vector<std::string> order;
+      std::string rest = a[0] + ",";
+      for (size_t p = rest.find(','); p != std::string::npos; p = rest.find(',')) {
+        std::string name = rest.substr(0, p);
+        rest.erase(0, p + 1);
+        if (name.empty()) continue;
+        render::parse_layers(name);  // throws for an unknown layer
+        order.push_back(name);
+      }
+      st.edit_options().order = order;
+    } else if (c.name == "opacity") {
+      render::parse_layers(a[0]);  // throws for an unknown layer
+      const double v = number(a[1]);
+      if (!(v >= 0 && v <= 1)) throw std::invalid_argument("opacity is between 0 and 1");
+      st.edit_options().opacity[a[0]] = static_cast<float>(v);
+    } else if (c.name == "targets-year") {
+      st.set_targets_year(static_cast<int>(number(a[0])));
     } else if (c.name == "layer") {
       render::parse_layers(a[0]);  // throws for an unknown layer
       if (on_off(a[1]))
@@ -136,6 +185,55 @@ ScriptStep Script::step(AppState& st) {
       out.screenshot = c.rest;
     } else if (c.name == "dump-state") {
       out.dump_state = c.rest;
+    } else if (c.name == "key") {
+      out.key = *key_code(a[0]);
+    } else if (c.name == "present" || c.name == "slide-save" || c.name == "slide-go" ||
+               c.name == "split") {
+      if (!show) throw std::invalid_argument("no slides in this window");
+      if (c.name == "present") {
+        if (on_off(a[0]))
+          show->start_presentation(st);
+        else
+          show->stop_presentation(st);
+      } else if (c.name == "slide-save") {
+        if (!show->save_view(st, {c.rest, "", ""}, false))
+          throw std::invalid_argument(st.error() ? st.error()->detail : "not saved");
+      } else if (c.name == "slide-go") {
+        if (!show->go(st, static_cast<int>(number(a[0]))))
+          throw std::invalid_argument("no slide " + a[0] + " (there are " +
+                                      std::to_string(show->slides().size()) + ")");
+      } else {
+        std::optional<render::DayRange> window;
+        if (a.size() == 3) window = parse_window(a[1], a[2]);
+        show->set_split(st, on_off(a[0]), window);
+      }
+    } else if (c.name.starts_with("edit-") || c.name == "undo" || c.name == "redo") {
+      EditSession* ed = st.editing();
+      if (!ed) throw std::invalid_argument("no database open to edit");
+      if (c.name == "edit-new-incident") {
+        const geo::Point px{number(a[0]), number(a[1])};
+        ed->new_incident(geo::mercator_to_lonlat(st.view().to_mercator(px)));
+      } else if (c.name == "edit-open") {
+        if (!ed->open_incident(static_cast<int64_t>(number(a[0]))))
+          throw std::invalid_argument("no incident " + a[0]);
+      } else if (c.name == "edit-field") {
+        const size_t space = c.rest.find(' ');
+        const std::string value = space == std::string::npos ? "" : c.rest.substr(space + 1);
+        if (!ed->form().open) throw std::invalid_argument("no form open");
+        if (!ed->set_field(a[0], value)) throw std::invalid_argument("no field " + a[0]);
+      } else if (c.name == "edit-save") {
+        if (!ed->save(st)) {
+          std::string why = ed->message();
+          for (const auto& e : ed->form().errors) why += "; " + e.field + ": " + e.message;
+          throw std::invalid_argument("not saved: " + why);
+        }
+      } else if (c.name == "edit-cancel") {
+        ed->cancel();
+      } else if (c.name == "undo") {
+        if (!ed->undo(st)) throw std::invalid_argument("cannot undo: " + ed->message());
+      } else if (!ed->redo(st)) {
+        throw std::invalid_argument("cannot redo: " + ed->message());
+      }
     } else if (c.name == "quit") {
       out.quit = true;
     }

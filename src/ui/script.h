@@ -8,11 +8,39 @@
 //   fly N                  fly to search result N (0-based)
 //   set-time FROM TO       incident window, YYYY-MM-DD (or "all")
 //   groups MASK            incident-group bit mask (decimal or 0x…)
+//   categories LIST        show only these incident categories: codes (a group code stands for
+//                          its categories) comma-separated, or "all"
+//   severities LIST        show only these severities (codes, "none" for no severity) or "all"
+//   statuses LIST          show only these case statuses (codes) or "all"
+//   clear-filters          every group, category, severity and status shown again
+//   bins auto|on|off       incidents as a grid of counts per cell (auto: when they overlap)
+//   layer-order LIST       drawing order, bottom first (e.g. communes,incidents,border)
+//   opacity LAYER V        layer opacity, 0 … 1
+//   targets-year YEAR      the plan year the targets panel shows
 //   layer NAME on|off      show or hide a layer
 //   style drugfree|antt|incidents
 //   lang vi|en             interface language
 //   large-text on|off
 //   fit                    fit the province
+//   key NAME               press and release a key in the next frame, through ImGui like a real
+//                          key: Right, Left, Up, Down, PageDown, PageUp, Escape, F5, Home, Space,
+//                          Enter (presentation mode: Right/PageDown next slide, Left/PageUp
+//                          previous, Escape leaves; F5 starts it)
+//   present on|off         presentation mode (full screen on the chosen monitor)
+//   slide-save TITLE…      save the current view as a new slide titled TITLE
+//   slide-go N             show slide N (0-based), flying to it; the fly-to advances 1/60 s a
+//                          frame in scripts, so `wait 50` lets it land
+//   split on|off [FROM TO] side-by-side panes; FROM TO (YYYY-MM-DD) is the second pane's window,
+//                          default the same window a year earlier
+//   edit-new-incident X Y  open the incident form for a new incident at map pixel X, Y (as a
+//                          click in "add incident" mode)
+//   edit-open ID           open the form on incident ID
+//   edit-field NAME VALUE… set a form field (category, occurred_at, severity, status,
+//                          case_number, cross_border, campaign_tags, description,
+//                          accept_outside); no VALUE clears it
+//   edit-save              save the form (a failure names the fields and counts as failed)
+//   edit-cancel            close the form without saving
+//   undo, redo             as Ctrl+Z / Ctrl+Y and the Edit menu
 //   wait N                 let N frames pass
 //   screenshot PATH        PNG of the whole window, after this frame
 //   dump-state PATH        JSON of the window state, after this frame
@@ -26,6 +54,7 @@
 #include <vector>
 
 #include "ui/app_state.h"
+#include "ui/slide_show.h"
 
 namespace secmap::ui {
 
@@ -47,6 +76,7 @@ struct ScriptStep {
   std::optional<std::filesystem::path> screenshot, dump_state;
   bool quit = false;
   bool moves_map = false;  // a pan or zoom: drawn like a drag (quick render)
+  int key = 0;             // GLFW key code to press in the next frame (0: none)
 };
 
 class Script {
@@ -58,7 +88,8 @@ class Script {
   bool done() const { return next_ >= commands_.size() && wait_ == 0; }
   // Runs the next command. A command that cannot be done (no such result, bad date) is reported
   // on stderr and counted in failures().
-  ScriptStep step(AppState& state);
+  // `show` (slides, presentation, split) may be null for scripts that use none of them.
+  ScriptStep step(AppState& state, SlideShow* show = nullptr);
   int failures() const { return failures_; }
   size_t size() const { return commands_.size(); }
 

@@ -37,6 +37,13 @@ Settings load_settings(const fs::path& file, std::string* warning) {
     s.group_mask = j.value("group_mask", s.group_mask);
     s.lang = j.value("lang", s.lang);
     s.large_text = j.value("large_text", s.large_text);
+    s.hidden_categories = j.value("hidden_categories", s.hidden_categories);
+    s.hidden_severities = j.value("hidden_severities", s.hidden_severities);
+    s.hidden_statuses = j.value("hidden_statuses", s.hidden_statuses);
+    s.layer_order = j.value("layer_order", s.layer_order);
+    if (j.contains("layer_opacity") && j["layer_opacity"].is_object())
+      for (const auto& [layer, value] : j["layer_opacity"].items())
+        if (value.is_number()) s.layer_opacity.emplace_back(layer, value.get<float>());
   } catch (const std::exception& e) {
     if (warning) *warning = "ignoring settings file " + file.string() + ": " + e.what();
     return Settings{};
@@ -49,6 +56,12 @@ bool save_settings(const fs::path& file, const Settings& s, std::string* error) 
       {"database", s.database},         {"layers", s.layers},       {"style", s.style},
       {"fill_opacity", s.fill_opacity}, {"date_from", s.date_from}, {"date_to", s.date_to},
       {"group_mask", s.group_mask},     {"lang", s.lang},           {"large_text", s.large_text}};
+  j["hidden_categories"] = s.hidden_categories;
+  j["hidden_severities"] = s.hidden_severities;
+  j["hidden_statuses"] = s.hidden_statuses;
+  j["layer_order"] = s.layer_order;
+  j["layer_opacity"] = json::object();
+  for (const auto& [layer, value] : s.layer_opacity) j["layer_opacity"][layer] = value;
   if (s.centre_x && s.centre_y && s.m_per_px)
     j["view"] = {{"centre_x", *s.centre_x}, {"centre_y", *s.centre_y}, {"m_per_px", *s.m_per_px}};
   std::error_code ec;

@@ -26,6 +26,9 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     section(S::PanelIdentify, "identify", draw_identify_section);
     section(S::PanelTime, "time", draw_time_section);
     section(S::PanelLayers, "layers", draw_layers_section);
+    section(S::PanelLayerOrder, "layer-order", draw_layer_order_section);
+    section(S::PanelTargets, "targets", draw_targets_section);
+    if (ctx.show) section(S::PanelSlides, "slides", draw_slides_section);
   }
   ImGui::End();
 }

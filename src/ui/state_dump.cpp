@@ -5,6 +5,9 @@
 #include <stdexcept>
 
 #include "geo/crs.h"
+#include "ui/incident_filters.h"
+#include "ui/slide_view_state.h"
+#include "ui/split_view.h"
 
 namespace secmap::ui {
 
@@ -31,8 +34,33 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     s["title"] = d.title;
     for (const auto& [label, value] : d.attributes) s["attributes"][label] = value;
     s["history_rows"] = d.history.size();
-    if (sel.kind == FeatureKind::Commune)
+    if (sel.kind == FeatureKind::Commune) {
       s["incidents_in_filter"] = st.incidents_in_commune(sel.index);
+      json history = json::array();
+      for (const auto& h : d.history)
+        history.push_back({{"from", h.from},
+                           {"to", h.to},
+                           {"drug_free", h.drug_free},
+                           {"antt", h.antt},
+                           {"movement", h.movement}});
+      s["history"] = history;
+      // The Identify list: the newest incidents in the filter (ids), and how many in all.
+      size_t total = 0;
+      json ids = json::array();
+      for (size_t i : commune_incidents(*st.data(), sel.index, st.options().incident_filter(),
+                                        200, &total))
+        ids.push_back(st.data()->incidents.id[i]);
+      s["incident_list"] = {{"total", total}, {"ids", ids}};
+      if (st.database()) {
+        json rows = json::array();
+        for (const auto& r : st.targets().commune_rows(*st.database(), st.index()->code(sel)))
+          rows.push_back({{"indicator", r.indicator},
+                          {"year", r.year},
+                          {"value", r.value ? json(*r.value) : json(nullptr)},
+                          {"state", analysis::state_name(r.state)}});
+        s["targets"] = rows;
+      }
+    }
     j["selected"] = s;
   } else {
     j["selected"] = nullptr;
@@ -46,6 +74,34 @@ std::string state_json(AppState& st, const DumpExtras& x) {
       all ? json(nullptr)
           : json{{"from", render::iso_date(o.days.from)}, {"to", render::iso_date(o.days.to)}};
   j["group_mask"] = o.group_mask;
+  if (st.has_data()) {
+    j["hidden_categories"] = hidden_codes(*st.data(), o, FilterList::Categories);
+    j["hidden_severities"] = hidden_codes(*st.data(), o, FilterList::Severities);
+    j["hidden_statuses"] = hidden_codes(*st.data(), o, FilterList::Statuses);
+    j["incidents_binned"] = o.layers.count("incidents") > 0 &&
+                            render::incidents_binned(*st.data(), st.view(), o);
+  }
+  j["binning"] = o.binning == render::MapOptions::Binning::On    ? "on"
+                 : o.binning == render::MapOptions::Binning::Off ? "off"
+                                                                 : "auto";
+  j["layer_order"] = render::draw_order(o);
+  j["layer_opacity"] = json::object();
+  for (const auto& [layer, value] : o.opacity) j["layer_opacity"][layer] = value;
+  if (st.has_data() && st.database()) {
+    // The targets panel's tiles (province rows of the chosen year).
+    json rows = json::array();
+    for (const auto& r : st.targets().rows(*st.database()))
+      if (r.commune < 0 && r.year == st.targets().year())
+        rows.push_back({{"indicator", r.indicator},
+                        {"year", r.year},
+                        {"numerator", r.numerator},
+                        {"denominator", r.denominator},
+                        {"value", r.value ? json(*r.value) : json(nullptr)},
+                        {"comparator", r.comparator},
+                        {"target", r.target ? json(*r.target) : json(nullptr)},
+                        {"state", analysis::state_name(r.state)}});
+    j["targets"] = {{"year", st.targets().year()}, {"province", rows}};
+  }
   json results = json::array();
   for (const auto& h : st.search_results())
     results.push_back({{"kind", kind_name(h.ref.kind)}, {"name", h.name}, {"detail", h.detail}});
@@ -57,6 +113,37 @@ std::string state_json(AppState& st, const DumpExtras& x) {
                  {"time", tr(S::PanelTime, L)},
                  {"identify", tr(S::PanelIdentify, L)},
                  {"incidents_shown", tr(S::IncidentsShown, L)}};
+  if (x.show) {  // slides, presentation mode, side by side
+    const SlideShow& sh = *x.show;
+    json slides = json::array();
+    for (const auto& s : sh.slides())
+      slides.push_back({{"id", s.id}, {"title", s.title}, {"public", s.is_public}});
+    j["slides"] = slides;
+    const briefing::Slide* cur = sh.current_slide();
+    j["presentation"] = {{"active", sh.presenting()},
+                         {"full_screen", x.full_screen},
+                         {"monitor", sh.monitor},
+                         {"flying", sh.flying()},
+                         {"slide", sh.current()},
+                         {"slide_title", cur ? json(cur->title) : json(nullptr)},
+                         {"public_safe", sh.presenting() && cur &&
+                                             (cur->is_public || cur->view.public_safe)}};
+    json split = {{"on", sh.split()}};
+    if (sh.split() && st.has_data()) {
+      render::MapOptions cmp = o;
+      cmp.days = sh.compare_window();
+      auto pane = [&](const render::MapOptions& po, const std::string& label) {
+        const size_t n = incidents_in_window(*st.data(), po);
+        return json{{"label", pane_label(label, n, L)},
+                    {"from", window_from(po.days)},
+                    {"to", window_to(po.days)},
+                    {"incidents", n}};
+      };
+      split["left"] = pane(cmp, sh.compare_label(st));
+      split["right"] = pane(o, sh.main_label(st));
+    }
+    j["split"] = split;
+  }
   j["error"] = st.error() ? json(st.error()->title + ": " + st.error()->detail) : json(nullptr);
   j["map_renders"] = x.map_renders;
   j["frame_ms"] = x.frame_ms;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/app_state.h"
+#include "ui/slide_show.h"
 
 namespace secmap::ui {
 
@@ -15,6 +16,8 @@ struct DumpExtras {
   double frame_ms = 0, map_ms = 0;
   int map_x = 0, map_y = 0;  // the map area's top-left in the window (pixels)
   float ui_scale = 1;
+  const SlideShow* show = nullptr;  // slides, presentation and side-by-side state
+  bool full_screen = false;
 };
 
 std::string state_json(AppState& state, const DumpExtras& extras);

@@ -39,7 +39,7 @@ TEST(ImportCli, ImportsReportsAndFailsCleanly) {
   EXPECT_NE(nocrs.exit_code, 0);
   EXPECT_NE(nocrs.output.find("no CRS"), std::string::npos) << nocrs.output;
   auto withcrs = test::run_command(bin + " import " + q(db) + " incidents " + q(dir / "xy.csv") +
-                                   " --crs EPSG:9208");
+                                   " --crs EPSG:9208 --accept-outside");
   EXPECT_EQ(withcrs.exit_code, 0) << withcrs.output;
 
   auto badmap = test::run_command(bin + " import " + q(db) + " communes " + q(dir / "c.geojson") +

@@ -188,7 +188,7 @@ TEST_F(ImportErrors, CsvDuplicateCaseNumber) {
   auto o = opts("incidents", "dup_case.csv",
                 std::string(kIncidentHeader) + "A1,104.05,22.05,NS-01,2024-01-02,\n" +
                     "A1,104.05,22.05,NS-01,2024-01-02,\n");
-  expect_rejected(o, {"row 1", "row 2", "case_number=A1"});
+  expect_rejected(o, {"row 2", "case_number", "A1 appears twice", "first at row 1"});
 }
 
 TEST_F(ImportErrors, InvalidUtf8NamesFeatureAndField) {

@@ -20,7 +20,8 @@ TEST(RealDataWindow, SearchesWithoutDiacriticsAndIdentifiesRealCommunes) {
   std::string script = "wait 1\nsearch muong khuong\ndump-state " + (dir / "mk.json").string() +
                        "\nsearch lao cai\ndump-state " + (dir / "lc.json").string() +
                        "\nsearch dong\ndump-state " + (dir / "dong.json").string() +
-                       "\nlayer crossings off\nlayer facilities off\n";
+                       "\nlayer crossings off\nlayer facilities off\nlayer incidents off\n"
+                       "layer patrols off\n";
   const int points[][2] = {{500, 350}, {300, 250}, {700, 450}};
   for (int i = 0; i < 3; ++i)
     script += "click " + std::to_string(points[i][0]) + " " + std::to_string(points[i][1]) +

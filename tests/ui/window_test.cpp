@@ -51,8 +51,11 @@ TEST_F(WindowTest, PanAndZoomChangeTheView) {
 }
 
 TEST_F(WindowTest, ClickIdentifiesTheCommuneSpatiaLiteFinds) {
-  // Symbols off, so a click can only pick a commune.
-  std::string script = "layer crossings off\nlayer facilities off\nzoom 1.5 420 300\nwait 1\n";
+  // Symbols and routes off (incidents and patrols are identified too), so a click can only pick
+  // a commune.
+  std::string script =
+      "layer crossings off\nlayer facilities off\nlayer incidents off\nlayer patrols off\n"
+      "zoom 1.5 420 300\nwait 1\n";
   const int points[][2] = {{420, 300}, {250, 180}, {600, 420}, {330, 520}, {700, 200}};
   for (int i = 0; i < 5; ++i)
     script += "click " + std::to_string(points[i][0]) + " " + std::to_string(points[i][1]) +

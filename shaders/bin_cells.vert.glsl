@@ -1,0 +1,6 @@
+#version 330 core
+// Binning, pass 2: one triangle covering the map; the fragment shader colours each cell.
+void main() {
+  vec2 p = vec2(float((gl_VertexID & 1) << 2) - 1.0, float((gl_VertexID & 2) << 1) - 1.0);
+  gl_Position = vec4(p, 0.0, 1.0);
+}

@@ -1,0 +1,40 @@
+// Whole-row snapshots of editable records and the primitive writes edits are made of. Every
+// write here is version-checked and leaves one audit row; the caller holds the transaction.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edit/tables.h"
+#include "geo/geometry.h"
+#include "store/database.h"
+
+namespace secmap::edit {
+
+struct Row {
+  std::string table;
+  int64_t id = 0;
+  int64_t version = 0;
+  Fields fields = Fields::object();  // every column but id, geom and the bookkeeping ones
+  std::optional<geo::Geometry> geom;
+  std::string updated_at, updated_by;
+};
+
+// The row as stored, or nullopt when there is none with that id.
+std::optional<Row> read_row(store::Database& db, const TableSpec& spec, int64_t id);
+
+// JSON of a row for the audit trail: id, version, every column, geometry as GeoJSON.
+std::string row_json(const Row& row);
+// GeoJSON-style {"type": …, "coordinates": …} of a point or line.
+nlohmann::json geometry_json(const geo::Geometry& g);
+
+// Writes row (with its id when non-zero) as a new record at row.version; returns the id.
+int64_t write_new_row(store::Database& db, const TableSpec& spec, const Row& row);
+// Overwrites the stored row id with row's fields and geometry at row.version, if the stored
+// version is still expect_version. False when it is not (a concurrent change).
+bool write_row(store::Database& db, const TableSpec& spec, const Row& row, int64_t expect_version);
+// Removes the row if its version is still expect_version.
+bool erase_row(store::Database& db, const TableSpec& spec, int64_t id, int64_t expect_version);
+
+}  // namespace secmap::edit

@@ -1,0 +1,236 @@
+#include "edit/validation.h"
+
+#include <cctype>
+#include <cmath>
+#include <ctime>
+
+#include "geo/point_locator.h"
+#include "store/civil_date.h"
+
+namespace secmap::edit {
+
+namespace {
+
+bool digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+int num(std::string_view s, size_t pos, size_t n) {
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+FieldError err(std::string_view field, std::string en, std::string vi) {
+  return {std::string(field), std::move(en), std::move(vi)};
+}
+
+// Statuses of a criminal case (vụ án) rather than a report: these need a severity.
+bool is_criminal_case_status(std::string_view s) {
+  return s == "instituted" || s == "investigated" || s == "solved" || s == "suspended" ||
+         s == "prosecuted" || s.starts_with("tried");
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view s, bool allow_time) {
+  if (s.size() < 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' ||
+      !digits(s, 8, 2))
+    return false;
+  const int y = num(s, 0, 4), m = num(s, 5, 2), d = num(s, 8, 2);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  // Round-trip through the civil calendar rejects 2025-02-30 and the like.
+  const store::Ymd back = store::civil_from_days(store::days_from_civil(y, m, d));
+  if (back.year != y || back.month != m || back.day != d) return false;
+  if (s.size() == 10) return true;
+  if (!allow_time || (s[10] != 'T' && s[10] != ' ')) return false;
+  if (!digits(s, 11, 2) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2)) return false;
+  if (num(s, 11, 2) > 23 || num(s, 14, 2) > 59) return false;
+  size_t p = 16;
+  if (p < s.size() && s[p] == ':') {
+    if (!digits(s, p + 1, 2) || num(s, p + 1, 2) > 60) return false;
+    p += 3;
+  }
+  if (p < s.size() && s[p] == 'Z') ++p;
+  return p == s.size();
+}
+
+std::string_view date_part(std::string_view s) {
+  return s.substr(0, std::min<size_t>(10, s.size()));
+}
+
+std::string today_iso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+struct Validator::Province {
+  std::vector<std::string> codes;
+  std::optional<geo::PointLocator> locator;
+};
+
+Validator::Validator(store::Database& db)
+    : db_(db), codes_(store::CodeLists::load(db)), province_(std::make_unique<Province>()) {
+  std::vector<geo::Geometry> polygons;
+  auto st = db.prepare(
+      "SELECT code, AsBinary(geom) FROM communes WHERE valid_to IS NULL AND geom IS NOT NULL "
+      "ORDER BY id");
+  while (st.step()) {
+    size_t size = 0;
+    const uint8_t* data = st.column_blob_data(1, &size);
+    if (!data || !size) continue;
+    province_->codes.push_back(st.column_text(0));
+    polygons.push_back(geo::from_wkb({data, size}));
+  }
+  if (!polygons.empty()) province_->locator.emplace(polygons);
+}
+
+Validator::~Validator() = default;
+Validator::Validator(Validator&&) noexcept = default;
+
+size_t Validator::commune_count() const {
+  return province_->codes.size();
+}
+
+std::string Validator::commune_of(geo::Point p) const {
+  if (!province_->locator) return {};
+  const int32_t i = province_->locator->locate(p);
+  return i < 0 ? std::string() : province_->codes[static_cast<size_t>(i)];
+}
+
+bool Validator::case_number_free(std::string_view case_number, std::optional<int64_t> id) const {
+  if (case_number.empty()) return true;
+  auto st = db_.prepare("SELECT id FROM incidents WHERE case_number = ?1");
+  st.bind(1, case_number);
+  while (st.step())
+    if (!id || st.column_int(0) != *id) return false;
+  return true;
+}
+
+bool Validator::claim_case_number(std::string_view case_number, std::optional<int64_t> id) {
+  if (case_number.empty()) return true;
+  if (claimed_.contains(case_number) || !case_number_free(case_number, id)) return false;
+  claimed_.emplace(case_number);
+  return true;
+}
+
+void Validator::require(std::vector<FieldError>& errs, std::string_view field,
+                        std::string_view value) const {
+  if (value.empty())
+    errs.push_back(err(field, std::string(field) + " is required",
+                       "trường " + std::string(field) + " là bắt buộc"));
+}
+
+void Validator::check_code(std::vector<FieldError>& errs, std::string_view field,
+                           std::string_view table, std::string_view value) const {
+  if (value.empty() || codes_.contains(table, value)) return;
+  errs.push_back(err(field, "'" + std::string(value) + "' is not a code of " + std::string(table),
+                     "'" + std::string(value) + "' không có trong danh mục " + std::string(table)));
+}
+
+void Validator::check_date(std::vector<FieldError>& errs, std::string_view field,
+                           std::string_view value, std::string_view today, bool allow_time,
+                           bool allow_future) const {
+  if (value.empty()) return;
+  if (!is_iso_date(value, allow_time)) {
+    errs.push_back(
+        err(field,
+            "'" + std::string(value) + "' is not a valid ISO date" +
+                (allow_time ? " or date-time (YYYY-MM-DD[THH:MM[:SS]])" : " (YYYY-MM-DD)"),
+            "'" + std::string(value) + "' không phải ngày hợp lệ (YYYY-MM-DD)"));
+    return;
+  }
+  if (!allow_future && !today.empty() && date_part(value) > date_part(today))
+    errs.push_back(err(
+        field,
+        std::string(date_part(value)) + " is in the future (today is " + std::string(today) + ")",
+        "ngày " + std::string(date_part(value)) + " ở tương lai (hôm nay là " + std::string(today) +
+            ")"));
+}
+
+void Validator::check_order(std::vector<FieldError>& errs, std::string_view from_field,
+                            std::string_view from, std::string_view to_field,
+                            std::string_view to) const {
+  if (from.empty() || to.empty() || !is_iso_date(from, true) || !is_iso_date(to, true)) return;
+  if (to < from)
+    errs.push_back(err(to_field,
+                       std::string(to_field) + " " + std::string(to) + " is before " +
+                           std::string(from_field) + " " + std::string(from),
+                       std::string(to_field) + " " + std::string(to) + " trước " +
+                           std::string(from_field) + " " + std::string(from)));
+}
+
+void Validator::check_location(std::vector<FieldError>& errs, const PointInput& p) const {
+  if (!p.has_location) {
+    errs.push_back(
+        err("location", "a location (lon/lat) is required", "cần có vị trí (kinh độ/vĩ độ)"));
+    return;
+  }
+  if (!std::isfinite(p.p.x) || !std::isfinite(p.p.y) || std::fabs(p.p.x) > 180 ||
+      std::fabs(p.p.y) > 90) {
+    errs.push_back(err("location", "lon/lat out of range (lon -180..180, lat -90..90)",
+                       "kinh độ/vĩ độ ngoài phạm vi"));
+    return;
+  }
+  if (!p.accept_outside && province_->locator && !inside_province(p.p))
+    errs.push_back(err("location",
+                       "the point lies outside the province's communes; accept it explicitly "
+                       "if it is meant to be outside",
+                       "điểm nằm ngoài địa bàn tỉnh; hãy xác nhận nếu cố ý đặt ngoài tỉnh"));
+}
+
+std::vector<FieldError> Validator::check_incident(const IncidentInput& in,
+                                                  std::string_view today) const {
+  std::vector<FieldError> errs;
+  require(errs, "category", in.category);
+  check_code(errs, "category", "incident_categories", in.category);
+  require(errs, "occurred_at", in.occurred_at);
+  check_date(errs, "occurred_at", in.occurred_at, today, true, false);
+  check_code(errs, "severity", "severities", in.severity);
+  const std::string status = in.status.empty() ? "received" : in.status;
+  check_code(errs, "status", "case_statuses", status);
+  if (is_criminal_case_status(status) && in.severity.empty())
+    errs.push_back(err("severity", "a criminal case (status " + status + ") needs a severity",
+                       "vụ án (trạng thái " + status + ") phải có mức độ nghiêm trọng"));
+  if (status == "tried_summary" && !in.severity.empty() && in.severity != "it_nghiem_trong")
+    errs.push_back(err("severity",
+                       "a summary-procedure trial is only for less-serious crimes "
+                       "(severity it_nghiem_trong)",
+                       "xét xử rút gọn chỉ áp dụng cho tội ít nghiêm trọng"));
+  if (!in.case_number.empty()) {
+    if (claimed_.contains(in.case_number))
+      errs.push_back(err("case_number", "case number " + in.case_number + " appears twice",
+                         "số vụ " + in.case_number + " bị trùng"));
+    else if (!case_number_free(in.case_number, in.id))
+      errs.push_back(err("case_number",
+                         "case number " + in.case_number + " is already used by another incident",
+                         "số vụ " + in.case_number + " đã có ở vụ việc khác"));
+  }
+  // Campaign tags must name campaigns in the database.
+  std::string_view tags = in.campaign_tags;
+  while (!tags.empty()) {
+    const size_t comma = tags.find(',');
+    std::string_view tag = tags.substr(0, comma);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (!tag.empty()) {
+      auto st = db_.prepare("SELECT 1 FROM campaigns WHERE code = ?1");
+      st.bind(1, tag);
+      if (!st.step())
+        errs.push_back(err("campaign_tags", "no campaign with code '" + std::string(tag) + "'",
+                           "không có đợt cao điểm mã '" + std::string(tag) + "'"));
+    }
+    if (comma == std::string_view::npos) break;
+    tags.remove_prefix(comma + 1);
+  }
+  check_location(errs, {in.has_location, {in.lon, in.lat}, in.accept_outside});
+  return errs;
+}
+
+}  // namespace secmap::edit
