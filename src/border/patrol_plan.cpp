@@ -16,6 +16,8 @@ namespace secmap::border {
 std::map<int32_t, std::string> hotspot_communes(store::Database& db,
                                                 const analysis::CommuneSet& communes,
                                                 const analysis::Window& window) {
+  // Gi* needs neighbours: a database of one or two communes has no hotspots to report.
+  if (communes.size() < 3) return {};
   analysis::IncidentFilter f;
   f.from = window.from;
   f.to = window.to;

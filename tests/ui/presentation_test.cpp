@@ -115,7 +115,7 @@ class PresentationTest : public ::testing::Test {
 };
 
 TEST_F(PresentationTest, KeysMoveThroughTheDeckAndEscapeLeaves) {
-  run("wait 2\ndump-state " + at("before.json") + "\npresent on\nwait 5\ndump-state " +
+  run("wait 2\ndump-state " + at("before.json") + "\npresent on\nwait 20\ndump-state " +
       at("a.json") + "\nscreenshot " + at("a.png") + "\nkey PageDown\nwait 60\ndump-state " +
       at("b.json") + "\nscreenshot " + at("b.png") + "\nkey Right\nwait 60\ndump-state " +
       at("c.json") + "\nscreenshot " + at("c.png") + "\nkey Escape\nwait 5\ndump-state " +
