@@ -9,16 +9,16 @@ namespace secmap::app {
 
 using Args = std::vector<std::string>;  // arguments after the subcommand name
 
-int cmd_import(const Args& args);  // secmap import DB LAYER FILE [--crs EPSG:N] [--map f=c ...]
-int cmd_export(const Args& args);  // secmap export DB LAYER FILE
-int cmd_demo(const Args& args);    // secmap demo DB
-int cmd_render(const Args& args);  // secmap render DB --out FILE.png ...
-int cmd_info(const Args& args);    // secmap info DB: schema version and row counts
-int cmd_audit(const Args& args);   // secmap audit DB verify|log [--since DATE] [--table T]
-int cmd_edit(const Args& args);    // secmap edit DB TABLE ID|new --set f=v [--expect-version N]
-int cmd_map(const Args& args);     // secmap map [DB]: the map window (GLFW + ImGui)
-int cmd_border(const Args& args);  // secmap border DB segments|crossings|coverage|cooperation
-int cmd_patrol(const Args& args);  // secmap patrol DB plan|coverage|export|sheet
+int cmd_import(const Args& args);   // secmap import DB LAYER FILE [--crs EPSG:N] [--map f=c ...]
+int cmd_export(const Args& args);   // secmap export DB LAYER FILE
+int cmd_demo(const Args& args);     // secmap demo DB
+int cmd_render(const Args& args);   // secmap render DB --out FILE.png ...
+int cmd_info(const Args& args);     // secmap info DB: schema version and row counts
+int cmd_audit(const Args& args);    // secmap audit DB verify|log [--since DATE] [--table T]
+int cmd_edit(const Args& args);     // secmap edit DB TABLE ID|new --set f=v [--expect-version N]
+int cmd_map(const Args& args);      // secmap map [DB]: the map window (GLFW + ImGui)
+int cmd_border(const Args& args);   // secmap border DB segments|crossings|coverage|cooperation
+int cmd_patrol(const Args& args);   // secmap patrol DB plan|coverage|export|sheet
 int cmd_slides(const Args& args);   // secmap slides DB list|export --out DIR|FILE.pdf
 int cmd_animate(const Args& args);  // secmap animate DB --from --to --step 7d --out F.gif|mp4
 int cmd_analyze(

@@ -1,6 +1,7 @@
 // A headless OpenGL core context (4.3, else 3.3) through EGL (no X server): a GPU device when
 // there is one (EGL_EXT_platform_device without EGL_MESA_device_software), else Mesa's
-// surfaceless platform (llvmpipe). The context is current on the creating thread for its whole life.
+// surfaceless platform (llvmpipe). The context is current on the creating thread for its whole
+// life.
 #pragma once
 #include <memory>
 #include <stdexcept>

@@ -71,8 +71,8 @@ HeadlessResult render_headless(const MapData& data, const HeadlessRequest& req, 
 
   MapOptions map = req.map;
   if (tiled && map.binning == MapOptions::Binning::Auto)  // one decision for the whole image
-    map.binning = incidents_binned(data, out.view, map) ? MapOptions::Binning::On
-                                                        : MapOptions::Binning::Off;
+    map.binning =
+        incidents_binned(data, out.view, map) ? MapOptions::Binning::On : MapOptions::Binning::Off;
   MapRenderer renderer(data);
   const double setup_ms = ms_since(t0);
   out.image.width = req.width;

@@ -24,8 +24,8 @@ struct HeadlessRequest {
   // size and map.symbol_scale. Exports at several sizes pass width / 1920 × the 1920 scale so a
   // large image is the small one enlarged.
   float ui_scale = 0;
-  bool legend = true;    // the overlay legend (a PDF page draws its own)
-  bool labels = true;    // commune labels
+  bool legend = true;  // the overlay legend (a PDF page draws its own)
+  bool labels = true;  // commune labels
   // Images larger than this (either side) are drawn in tiles; 0 = auto (4096, or less when the
   // GL limits are smaller). Tiles overlap so symbols on a seam are drawn whole.
   int max_tile = 0;

@@ -278,8 +278,8 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
     auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
     while (cats.step())
       group_of.emplace(cats.column_text(0),
-                       static_cast<uint8_t>(std::clamp(
-                           out.incident_groups.index_of(cats.column_text(1)), 0, 15)));
+                       static_cast<uint8_t>(
+                           std::clamp(out.incident_groups.index_of(cats.column_text(1)), 0, 15)));
     for (const auto& e : out.incident_categories.entries) {
       auto g = group_of.find(e.code);
       out.category_group.push_back(g == group_of.end() ? 0 : g->second);

@@ -81,8 +81,8 @@ struct Incidents {
 };
 
 // Layer names as on the command line.
-inline constexpr std::string_view kLayerNames[] = {"communes",  "border",    "facilities",
-                                                   "patrols",   "incidents", "crossings"};
+inline constexpr std::string_view kLayerNames[] = {"communes", "border",    "facilities",
+                                                   "patrols",  "incidents", "crossings"};
 // Layers whose features are sensitive as a whole (never in a public view or export).
 inline constexpr std::string_view kSensitiveLayers[] = {"patrols"};
 using LayerSet = std::set<std::string, std::less<>>;
@@ -105,7 +105,8 @@ struct MapData {
   Incidents incidents;
 
   CodeList drug_free_statuses, antt_standards, movement_classes, crossing_kinds, facility_kinds,
-      incident_groups, designation_types, incident_categories, severities, case_statuses, patrol_modes;
+      incident_groups, designation_types, incident_categories, severities, case_statuses,
+      patrol_modes;
   std::vector<uint8_t> category_group;  // per incident_categories entry: its incident_groups index
 
   geo::BBox extent;      // EPSG:3857, of everything loaded

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 
 namespace secmap::render {
 namespace {
@@ -197,14 +197,13 @@ bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& o
   // the view's own or one kept while the background thread builds it).
   char key[512];
   const bool by_window = style_uses_incidents(options.style);
-  std::snprintf(key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d",
-                int(options.style), int(options.lang), by_window ? options.days.from : 0,
-                by_window ? options.days.to : 0,
-                int(bottom.size()) * 2 + int(bottom.count("border")),
-                options.fill_opacity, options.layer_opacity("communes"),
-                options.layer_opacity("border"), options.symbol_scale, options.kde_bandwidth_m,
-                view.m_per_px, view.width, view.height, int(options.public_safe),
-                options.public_min_count, int(lod_ == level));
+  std::snprintf(
+      key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d", int(options.style),
+      int(options.lang), by_window ? options.days.from : 0, by_window ? options.days.to : 0,
+      int(bottom.size()) * 2 + int(bottom.count("border")), options.fill_opacity,
+      options.layer_opacity("communes"), options.layer_opacity("border"), options.symbol_scale,
+      options.kde_bandwidth_m, view.m_per_px, view.width, view.height, int(options.public_safe),
+      options.public_min_count, int(lod_ == level));
   try {
     if (!static_cache_.covers(view, key)) {
       MapOptions s = options;
@@ -266,8 +265,8 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
     return c;
   };
   auto draw_communes = [&] {
-    fills_.draw(view, data_.origin,
-                o.plain ? 1.f : o.fill_opacity * o.layer_opacity("communes"), ink);
+    fills_.draw(view, data_.origin, o.plain ? 1.f : o.fill_opacity * o.layer_opacity("communes"),
+                ink);
     if (!o.plain && o.style == StyleKind::Kde) {
       if (!density_) density_ = std::make_unique<DensityLayer>(data_);
       density_->update(o.days, o.kde_bandwidth_m);
@@ -398,8 +397,7 @@ std::vector<LegendSection> MapRenderer::legend(const MapOptions& options) const 
                   [&](int c) { return crossing_symbol(data_.crossing_kinds.entries[c].code); });
   if (has("facilities"))
     kinds_section(o.public_safe ? public_facility_pts_ : data_.facilities, data_.facility_kinds,
-                  Text::Facilities,
-                  [](int c) { return facility_symbol(c); });
+                  Text::Facilities, [](int c) { return facility_symbol(c); });
   if (has("patrols") && !data_.patrols.empty())
     out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::Patrols, o.lang), kPatrolLine, {}}}});
   if (has("incidents") && bin_stats_.drawn) {

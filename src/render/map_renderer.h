@@ -18,10 +18,10 @@
 #include "render/incident_filter.h"
 #include "render/line_layer.h"
 #include "render/lod_cache.h"
-#include "render/static_cache.h"
 #include "render/map_data.h"
 #include "render/point_layer.h"
 #include "render/polygon_layer.h"
+#include "render/static_cache.h"
 #include "render/style.h"
 #include "render/tessellate.h"
 

@@ -204,9 +204,8 @@ int run_map_window(const WindowOptions& opt) {
     const float ui = fonts.ui_scale();
     const float menu_h = presenting ? 0.f : ImGui::GetFrameHeight();
     const float status_h = presenting ? 0.f : status_bar_height();
-    const float side_w = ctx.show_sidebar && !presenting
-                             ? std::min(360.f * ui, io.DisplaySize.x * 0.45f)
-                             : 0.f;
+    const float side_w =
+        ctx.show_sidebar && !presenting ? std::min(360.f * ui, io.DisplaySize.x * 0.45f) : 0.f;
     const PresentationLayout bands = presentation_layout(io.DisplaySize.y);
     MapArea area;
     area.min = {side_w, presenting ? bands.top() : menu_h};
@@ -237,8 +236,8 @@ int run_map_window(const WindowOptions& opt) {
         ed->new_incident(geo::mercator_to_lonlat(state.view().to_mercator(p)));
       } else {
         // Either pane takes the mouse; both show the one view, so both move.
-        moving |= input.handle(state, split && panes.left.contains(io.MousePos) ? panes.left
-                                                                               : main_area);
+        moving |=
+            input.handle(state, split && panes.left.contains(io.MousePos) ? panes.left : main_area);
       }
       if (ed && ed->adding() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ed->set_adding(false);
       // Undo / redo, unless a text field has the keyboard (it has its own).
@@ -317,10 +316,10 @@ int run_map_window(const WindowOptions& opt) {
       compare_view->draw_overlay(overlay, map_fonts, state, panes.left.min, overlay_scale,
                                  presenting);
       const Lang L = state.lang();
-      draw_pane_label(overlay, map_fonts.bold, map_fonts.size, panes.left.min, panes.left.max,
-                      pane_label(show.compare_label(state),
-                                 incidents_in_window(*state.data(), compare), L),
-                      overlay_scale);
+      draw_pane_label(
+          overlay, map_fonts.bold, map_fonts.size, panes.left.min, panes.left.max,
+          pane_label(show.compare_label(state), incidents_in_window(*state.data(), compare), L),
+          overlay_scale);
       draw_pane_label(overlay, map_fonts.bold, map_fonts.size, main_area.min, main_area.max,
                       pane_label(show.main_label(state),
                                  incidents_in_window(*state.data(), state.options()), L),

@@ -2,8 +2,8 @@
 // side by side, monitor), Language.
 #include <cstring>
 
-#include "ui/full_screen.h"
 #include "ui/edit_session.h"
+#include "ui/full_screen.h"
 #include "ui/panels.h"
 
 namespace secmap::ui {
@@ -43,8 +43,7 @@ void draw_main_menu(PanelContext& ctx) {
     ImGui::MenuItem(tr(S::MenuPanels, L), "F9", &ctx.show_sidebar);
     ImGui::EndMenu();
   }
-  if (ctx.show &&
-      ImGui::BeginMenu((std::string(tr(S::MenuPresent, L)) + "###present").c_str())) {
+  if (ctx.show && ImGui::BeginMenu((std::string(tr(S::MenuPresent, L)) + "###present").c_str())) {
     if (ImGui::MenuItem(tr(S::StartPresentation, L), "F5", false, st.has_data()))
       ctx.show->start_presentation(st);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::PresentHint, L));

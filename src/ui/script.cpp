@@ -18,18 +18,44 @@ namespace {
 // Command name → number of arguments (-1: the rest of the line, at least one word).
 const std::map<std::string, int, std::less<>>& arity() {
   static const std::map<std::string, int, std::less<>> a = {
-      {"pan", 2},   {"zoom", 3},       {"click", 2},      {"search", -1},
-      {"fly", 1},   {"set-time", 2},   {"groups", 1},     {"layer", 2},
-      {"style", 1}, {"lang", 1},       {"large-text", 1}, {"fit", 0},
-      {"wait", 1},  {"screenshot", 1}, {"dump-state", 1}, {"quit", 0},
-      {"key", 1},   {"present", 1},    {"slide-save", -1}, {"slide-go", 1},
+      {"pan", 2},
+      {"zoom", 3},
+      {"click", 2},
+      {"search", -1},
+      {"fly", 1},
+      {"set-time", 2},
+      {"groups", 1},
+      {"layer", 2},
+      {"style", 1},
+      {"lang", 1},
+      {"large-text", 1},
+      {"fit", 0},
+      {"wait", 1},
+      {"screenshot", 1},
+      {"dump-state", 1},
+      {"quit", 0},
+      {"key", 1},
+      {"present", 1},
+      {"slide-save", -1},
+      {"slide-go", 1},
       {"split", -1},
       // incident filters, binning, layer order and opacity, targets (issue 3, 4)
-      {"categories", 1}, {"severities", 1}, {"statuses", 1}, {"clear-filters", 0}, {"bins", 1},
-      {"layer-order", 1}, {"opacity", 2}, {"targets-year", 1},
+      {"categories", 1},
+      {"severities", 1},
+      {"statuses", 1},
+      {"clear-filters", 0},
+      {"bins", 1},
+      {"layer-order", 1},
+      {"opacity", 2},
+      {"targets-year", 1},
       // editing (issue 5)
-      {"edit-new-incident", 2}, {"edit-open", 1}, {"edit-field", -1}, {"edit-save", 0},
-      {"edit-cancel", 0}, {"undo", 0}, {"redo", 0}};
+      {"edit-new-incident", 2},
+      {"edit-open", 1},
+      {"edit-field", -1},
+      {"edit-save", 0},
+      {"edit-cancel", 0},
+      {"undo", 0},
+      {"redo", 0}};
   return a;
 }
 
@@ -139,10 +165,14 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
       clear_code_filters(st.edit_options());
     } else if (c.name == "bins") {
       auto& b = st.edit_options().binning;
-      if (a[0] == "auto") b = render::MapOptions::Binning::Auto;
-      else if (a[0] == "on") b = render::MapOptions::Binning::On;
-      else if (a[0] == "off") b = render::MapOptions::Binning::Off;
-      else throw std::invalid_argument("bins is auto, on or off");
+      if (a[0] == "auto")
+        b = render::MapOptions::Binning::Auto;
+      else if (a[0] == "on")
+        b = render::MapOptions::Binning::On;
+      else if (a[0] == "off")
+        b = render::MapOptions::Binning::Off;
+      else
+        throw std::invalid_argument("bins is auto, on or off");
     } else if (c.name == "layer-order") {
       std::vector<std::string> order;
       std::string rest = a[0] + ",";

@@ -22,7 +22,7 @@ struct Settings {
   uint32_t group_mask = 0xFFFFFFFFu;
   // Codes hidden by the category, severity and status filters ("none": no code recorded).
   std::vector<std::string> hidden_categories, hidden_severities, hidden_statuses;
-  std::vector<std::string> layer_order;                        // bottom first; empty: default
+  std::vector<std::string> layer_order;                      // bottom first; empty: default
   std::vector<std::pair<std::string, float>> layer_opacity;  // layers not at full opacity
   std::string lang = "vi";
   bool large_text = false;

@@ -47,8 +47,8 @@ std::string state_json(AppState& st, const DumpExtras& x) {
       // The Identify list: the newest incidents in the filter (ids), and how many in all.
       size_t total = 0;
       json ids = json::array();
-      for (size_t i : commune_incidents(*st.data(), sel.index, st.options().incident_filter(),
-                                        200, &total))
+      for (size_t i :
+           commune_incidents(*st.data(), sel.index, st.options().incident_filter(), 200, &total))
         ids.push_back(st.data()->incidents.id[i]);
       s["incident_list"] = {{"total", total}, {"ids", ids}};
       if (st.database()) {
@@ -78,8 +78,8 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     j["hidden_categories"] = hidden_codes(*st.data(), o, FilterList::Categories);
     j["hidden_severities"] = hidden_codes(*st.data(), o, FilterList::Severities);
     j["hidden_statuses"] = hidden_codes(*st.data(), o, FilterList::Statuses);
-    j["incidents_binned"] = o.layers.count("incidents") > 0 &&
-                            render::incidents_binned(*st.data(), st.view(), o);
+    j["incidents_binned"] =
+        o.layers.count("incidents") > 0 && render::incidents_binned(*st.data(), st.view(), o);
   }
   j["binning"] = o.binning == render::MapOptions::Binning::On    ? "on"
                  : o.binning == render::MapOptions::Binning::Off ? "off"
@@ -120,14 +120,14 @@ std::string state_json(AppState& st, const DumpExtras& x) {
       slides.push_back({{"id", s.id}, {"title", s.title}, {"public", s.is_public}});
     j["slides"] = slides;
     const briefing::Slide* cur = sh.current_slide();
-    j["presentation"] = {{"active", sh.presenting()},
-                         {"full_screen", x.full_screen},
-                         {"monitor", sh.monitor},
-                         {"flying", sh.flying()},
-                         {"slide", sh.current()},
-                         {"slide_title", cur ? json(cur->title) : json(nullptr)},
-                         {"public_safe", sh.presenting() && cur &&
-                                             (cur->is_public || cur->view.public_safe)}};
+    j["presentation"] = {
+        {"active", sh.presenting()},
+        {"full_screen", x.full_screen},
+        {"monitor", sh.monitor},
+        {"flying", sh.flying()},
+        {"slide", sh.current()},
+        {"slide_title", cur ? json(cur->title) : json(nullptr)},
+        {"public_safe", sh.presenting() && cur && (cur->is_public || cur->view.public_safe)}};
     json split = {{"on", sh.split()}};
     if (sh.split() && st.has_data()) {
       render::MapOptions cmp = o;
