@@ -133,34 +133,30 @@ void EditSession::keep_theirs() {
   message_ = "kept their version";
 }
 
-bool EditSession::undo(AppState& state) {
-  if (!can_undo()) return false;
+namespace {
+// Runs an undo or redo step; on success the map reloads so it shows the restored rows.
+template <typename Step>
+bool run_history_step(Step step, std::string& message, AppState& state) {
   edit::EditResult r;
   try {
-    r = editor_.undo();
+    r = step();
   } catch (const std::exception& e) {
-    message_ = e.what();
+    message = e.what();
     return false;
   }
-  message_ = r.message;
+  message = r.message;
   if (r.status != edit::EditStatus::Ok) return false;
   state.reload_data();
   return true;
 }
+}  // namespace
+
+bool EditSession::undo(AppState& state) {
+  return can_undo() && run_history_step([this] { return editor_.undo(); }, message_, state);
+}
 
 bool EditSession::redo(AppState& state) {
-  if (!can_redo()) return false;
-  edit::EditResult r;
-  try {
-    r = editor_.redo();
-  } catch (const std::exception& e) {
-    message_ = e.what();
-    return false;
-  }
-  message_ = r.message;
-  if (r.status != edit::EditStatus::Ok) return false;
-  state.reload_data();
-  return true;
+  return can_redo() && run_history_step([this] { return editor_.redo(); }, message_, state);
 }
 
 }  // namespace secmap::ui
