@@ -1,7 +1,6 @@
 // secmap analyze DB counts|compare|targets|kde|hotspots|emerging ... --out FILE
 // Each subcommand reads the communes and incidents once, computes in src/analysis and writes a
 // table keyed by the commune's official code (CSV or GeoJSON by the file's extension).
-#include <CLI/CLI.hpp>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -21,6 +20,7 @@
 #include "analysis/table_output.h"
 #include "analysis/targets.h"
 #include "analysis/weights.h"
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "geo/crs.h"
 #include "io/table_writer.h"
@@ -432,12 +432,7 @@ int cmd_analyze(const Args& args) {
   emerging->add_option("--crs", em.crs, "metric CRS for knn/band");
   emerging->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
-  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
-  try {
-    app.parse(argv_rev);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   try {
     auto db = store::Database::open(db_path);
     if (counts->parsed()) return run_counts(db, counts_f, period, by, recount, out);

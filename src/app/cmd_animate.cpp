@@ -1,9 +1,9 @@
 // secmap animate DB --from --to --step 7d --out FILE.gif|mp4: the incidents of a window step by
 // step (e.g. week by week through a Tết campaign), one frame per step.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "briefing/animation.h"
 #include "briefing/video_writer.h"
@@ -35,12 +35,7 @@ int cmd_animate(const Args& args) {
   app.add_option("--frame-ms", frame_ms, "milliseconds per frame (default 800)")
       ->check(CLI::Range(20, 10000));
   app.add_flag("--quiet,-q", quiet, "no progress lines");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   try {
     auto db = store::Database::open(db_path);
     briefing::AnimationOptions o;

@@ -1,7 +1,7 @@
 // secmap audit DB verify | log [--since DATE] [--table T] [--id N]: the hash-chained audit trail.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "edit/audit.h"
 #include "store/database.h"
@@ -23,12 +23,7 @@ int cmd_audit(const Args& args) {
   log->add_option("--table", table, "only changes of this table");
   log->add_option("--id", id, "only changes of this record id (with --table)");
   log->add_flag("--json", json, "one JSON object per line instead of a table");
-  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
-  try {
-    app.parse(argv_rev);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
   if (verify->parsed()) {
     const edit::AuditVerify v = edit::verify_audit(db);

@@ -1,9 +1,9 @@
 // `secmap demo DB [--seed N] [--incidents N] [--years Y,...] [--synthetic] [--realdata DIR]
 // [--force]`: creates the deterministic demo database and prints what it wrote.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "demo/demo_builder.h"
 
@@ -32,12 +32,7 @@ int cmd_demo(const Args& args) {
   app.add_flag("--force", opt.replace, "replace DB if it exists");
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "print how long each stage took");
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   if (!realdata.empty()) opt.realdata = realdata;
   try {
     const auto s = demo::build_demo(db_path, opt);

@@ -1,9 +1,9 @@
 // secmap edit DB TABLE ID|new --set FIELD=VALUE ... [--expect-version N] [--lon X --lat Y]
 // [--accept-outside] [--delete]: one edit through the same validation, versioning and audit
 // as the window. A stale --expect-version reports a conflict (exit 4) and writes nothing.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "edit/editor.h"
 #include "store/database.h"
@@ -43,12 +43,7 @@ int cmd_edit(const Args& args) {
   lat_opt->needs(lon_opt);
   app.add_flag("--accept-outside", accept_outside, "accept a point outside the province");
   app.add_flag("--delete", remove, "delete the record (incidents are kept, marked deleted)");
-  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
-  try {
-    app.parse(argv_rev);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   const edit::TableSpec* spec = edit::find_table(table);
   if (!spec) {
     std::fprintf(stderr, "secmap edit: %s is not an editable table\n", table.c_str());

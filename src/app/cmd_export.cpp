@@ -1,7 +1,7 @@
 // secmap export DB LAYER FILE: the extension picks the format (.geojson .gpkg .shp .kml .csv .gpx).
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "io/importer.h"
 #include "store/database.h"
@@ -14,12 +14,7 @@ int cmd_export(const Args& args) {
   app.add_option("DB", db_path, "database file")->required();
   app.add_option("LAYER", layer, "layer to write")->required();
   app.add_option("FILE", file, "output: .geojson .gpkg .shp .kml .csv .gpx")->required();
-  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
-  try {
-    app.parse(argv_rev);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   try {
     auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
     const io::ExportReport r = io::export_layer(db, layer, file);

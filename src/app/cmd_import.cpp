@@ -1,9 +1,9 @@
 // secmap import DB LAYER FILE [--crs EPSG:N] [--map field=column ...] [--layer SRC_LAYER]
 //                             [--encoding utf-8|cp1258|tcvn3] [--dry-run] [--accept-outside]
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <optional>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "io/importer.h"
 #include "io/progress.h"
@@ -81,12 +81,7 @@ int cmd_import(const Args& args) {
                "check every row and report each one that would fail; write nothing");
   app.add_flag("--accept-outside", accept_outside,
                "incidents: accept points outside the province's communes (kept, flagged)");
-  std::vector<std::string> argv_rev(args.rbegin(), args.rend());
-  try {
-    app.parse(argv_rev);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
 
   io::ImportOptions opt;
   opt.layer = layer;

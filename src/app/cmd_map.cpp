@@ -1,10 +1,10 @@
 // `secmap map [DB]`: the desktop map window (GLFW + Dear ImGui) on a database, by default the
 // last one opened.
-#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <sstream>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "ui/app_window.h"
 
@@ -21,12 +21,7 @@ int cmd_map(const Args& args) {
   app.add_option("--script", script,
                  "run window actions from a file, one per frame (test hook; also "
                  "SECMAP_UI_SCRIPT; see src/ui/script.h)");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   ui::WindowOptions o;
   char x = 0;
   std::istringstream in(size);

@@ -1,9 +1,9 @@
 // secmap slides DB list|export: the briefing deck stored in the database, listed or exported to
 // one PDF (a page per slide) or a folder of PNG pages.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "briefing/deck_export.h"
 #include "briefing/slide.h"
@@ -31,12 +31,7 @@ int cmd_slides(const Args& args) {
   exp->add_flag("--public", force_public,
                 "render every slide public-safe (slides marked public always are)");
   exp->add_flag("--quiet,-q", quiet, "no progress lines");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   auto fail = [](const std::string& msg) {
     std::fprintf(stderr, "secmap slides: %s\n", msg.c_str());
     return 1;
