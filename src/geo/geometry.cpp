@@ -67,28 +67,22 @@ class WkbReader {
     need(1);
     return buf_[pos_++];
   }
-  uint32_t u32(bool little) {
-    need(4);
-    uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) {
-      const uint32_t byte = buf_[pos_ + (little ? i : 3 - i)];
-      v |= byte << (8 * i);
-    }
-    pos_ += 4;
-    return v;
-  }
-  double f64(bool little) {
-    need(8);
-    uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) {
-      const uint64_t byte = buf_[pos_ + (little ? i : 7 - i)];
-      v |= byte << (8 * i);
-    }
-    pos_ += 8;
-    return std::bit_cast<double>(v);
-  }
+  uint32_t u32(bool little) { return unsigned_int<uint32_t>(little); }
+  double f64(bool little) { return std::bit_cast<double>(unsigned_int<uint64_t>(little)); }
 
  private:
+  // Reads sizeof(U) bytes in the byte order the WKB header named.
+  template <typename U>
+  U unsigned_int(bool little) {
+    need(sizeof(U));
+    U v = 0;
+    for (size_t i = 0; i < sizeof(U); ++i) {
+      const U byte = buf_[pos_ + (little ? i : sizeof(U) - 1 - i)];
+      v |= byte << (8 * i);
+    }
+    pos_ += sizeof(U);
+    return v;
+  }
   void need(size_t n) const {
     if (remaining() < n) throw WkbError("WKB truncated");
   }
