@@ -1,10 +1,11 @@
 #include "analysis/permutation.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <random>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 namespace secmap::analysis {
 
@@ -27,20 +28,19 @@ inline uint64_t bounded(Gen& g, uint64_t range) {
   return uint64_t(m >> 64);
 }
 
-// The same on 32-bit halves of mt19937_64 outputs (two draws per generator call), for ranges
-// below 2^32: the permutation loop is bound by the generator.
+uint64_t splitmix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+// Uniform draws below 2^32 for one unit's stream: SplitMix64 (Steele et al. 2014; passes
+// BigCrush, one add and two multiplies an output) split into two 32-bit halves, each mapped
+// to [0, range) by Lemire's multiply-and-reject. The permutation loop is bound by it.
 class Draw32 {
  public:
-  explicit Draw32(uint64_t seed) : gen_(seed) {}
-  uint32_t next() {
-    if (have_) {
-      have_ = false;
-      return uint32_t(word_ >> 32);
-    }
-    word_ = gen_();
-    have_ = true;
-    return uint32_t(word_);
-  }
+  explicit Draw32(uint64_t seed) : state_(seed) {}
   uint32_t below(uint32_t range) {
     uint64_t m = uint64_t(next()) * range;
     auto low = uint32_t(m);
@@ -55,32 +55,131 @@ class Draw32 {
   }
 
  private:
-  std::mt19937_64 gen_;
+  uint32_t next() {
+    if (have_) {
+      have_ = false;
+      return uint32_t(word_ >> 32);
+    }
+    word_ = splitmix64(state_);
+    state_ += 0x9E3779B97F4A7C15ull;
+    have_ = true;
+    return uint32_t(word_);
+  }
+  uint64_t state_;
   uint64_t word_ = 0;
   bool have_ = false;
 };
 
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
+// Rows with at most this many neighbours, and few against the others, draw them by rejection
+// (redraw a repeat): no index array to touch, so the loop stays in registers and L1.
+constexpr size_t kRejectMaxK = 32;
+
+// Units whose conditional null is the same: one set of R draws (the first unit's stream) serves
+// every member, each compared with its own observed lag.
+struct Job {
+  uint32_t first;                 // the unit whose stream and row shape the draws use
+  std::vector<uint32_t> members;  // first included
+};
+
+void run_jobs(const Weights& w, std::span<const double> v, const PermutationOptions& o,
+              std::span<const Job> jobs, std::vector<double>& out) {
+  const size_t n = w.n;
+  // For wide rows, indices 0..n−2 of "the other units": a partial Fisher–Yates draws k of them
+  // and is undone afterwards, so every row starts from the same array.
+  std::vector<uint32_t> idx;
+  std::vector<uint32_t> swaps;
+  uint32_t picked[kRejectMaxK];
+  std::vector<double> obs, eps;
+  std::vector<int> ge, le;
+  const int R = o.permutations;
+  const auto others = uint32_t(n - 1);
+  for (const Job& job : jobs) {
+    const size_t i = job.first;
+    const auto val = w.row_values(i);
+    const size_t k = val.size();
+    const size_t members = job.members.size();
+    obs.assign(members, 0.0);
+    eps.resize(members);
+    ge.assign(members, 0);
+    le.assign(members, 0);
+    bool binary = true;
+    for (size_t m = 0; m < k; ++m) binary &= val[m] == 1.0;
+    for (size_t u = 0; u < members; ++u) {
+      const auto nb = w.row(job.members[u]);
+      const auto vu = w.row_values(job.members[u]);
+      for (size_t m = 0; m < k; ++m) obs[u] += vu[m] * v[size_t(nb[m])];
+      eps[u] = 1e-12 * (std::fabs(obs[u]) + 1);
+    }
+    auto tally = [&](double lag) {
+      for (size_t u = 0; u < members; ++u) {
+        ge[u] += lag >= obs[u] - eps[u];
+        le[u] += lag <= obs[u] + eps[u];
+      }
+    };
+    // Each job has its own stream, so p does not depend on which thread runs it.
+    Draw32 gen(splitmix64(o.seed ^ splitmix64(uint64_t(i))));
+    const auto focal = uint32_t(i);
+    // Draw m of "the others" in 0..n−2, as a unit index (the focal unit skipped).
+    auto unit = [focal](uint32_t d) { return d + (d >= focal ? 1u : 0u); };
+    if (k <= kRejectMaxK && 4 * k <= others) {
+      for (int r = 0; r < R; ++r) {
+        double lag = 0;
+        for (size_t m = 0; m < k; ++m) {
+          uint32_t d;
+          bool repeat;
+          do {
+            d = gen.below(others);
+            repeat = false;
+            for (size_t q = 0; q < m; ++q) repeat |= picked[q] == d;
+          } while (repeat);
+          picked[m] = d;
+          lag += (binary ? 1.0 : val[m]) * v[unit(d)];
+        }
+        tally(lag);
+      }
+    } else {
+      if (idx.empty()) {
+        idx.resize(n - 1);
+        for (size_t m = 0; m + 1 < n; ++m) idx[m] = uint32_t(m);
+      }
+      swaps.resize(k);
+      for (int r = 0; r < R; ++r) {
+        double lag = 0;
+        for (uint32_t m = 0; m < k; ++m) {
+          const auto pick = m + gen.below(others - m);
+          std::swap(idx[m], idx[pick]);
+          swaps[m] = pick;
+          lag += val[m] * v[unit(idx[m])];
+        }
+        for (uint32_t m = uint32_t(k); m-- > 0;) std::swap(idx[m], idx[swaps[m]]);
+        tally(lag);
+      }
+    }
+    for (size_t u = 0; u < members; ++u)
+      out[job.members[u]] = std::min(1.0, 2.0 * (std::min(ge[u], le[u]) + 1) / (R + 1.0));
+  }
 }
 
-void run_rows(const Weights& w, std::span<const double> v, const PermutationOptions& o,
-              std::span<const uint8_t> fixed, size_t begin, size_t end, std::vector<double>& out) {
-  const size_t n = w.n;
-  // Indices 0..n−2 of "the other units"; a partial Fisher–Yates draws k of them and is undone
-  // afterwards, so every row starts from the same array whatever ran before it on this thread.
-  std::vector<uint32_t> idx(n - 1);
-  for (size_t k = 0; k + 1 < n; ++k) idx[k] = uint32_t(k);
-  std::vector<uint32_t> swaps;
-  const int R = o.permutations;
-  for (size_t i = begin; i < end; ++i) {
-    const auto nb = w.row(i);
+// Groups the units to permute. Two units share a null distribution when they have the same
+// number of neighbours, every weight in both rows is one same value, and their own values are
+// equal (the draws come from the other n − 1 values, which are then the same multiset).
+std::vector<Job> make_jobs(const Weights& w, std::span<const double> v,
+                           std::span<const uint8_t> fixed, std::vector<double>& out) {
+  struct Key {
+    size_t k;
+    uint64_t weight, value;
+    bool operator==(const Key&) const = default;
+  };
+  struct Hash {
+    size_t operator()(const Key& key) const {
+      return splitmix64(key.k ^ splitmix64(key.weight ^ splitmix64(key.value)));
+    }
+  };
+  std::unordered_map<Key, uint32_t, Hash> shared;
+  std::vector<Job> jobs;
+  for (size_t i = 0; i < w.n; ++i) {
     const auto val = w.row_values(i);
-    const size_t k = nb.size();
-    if (k == 0) {
+    if (val.empty()) {
       out[i] = NAN;
       continue;
     }
@@ -88,28 +187,18 @@ void run_rows(const Weights& w, std::span<const double> v, const PermutationOpti
       out[i] = 1.0;
       continue;
     }
-    double obs = 0;
-    for (size_t m = 0; m < k; ++m) obs += val[m] * v[size_t(nb[m])];
-    const double eps = 1e-12 * (std::fabs(obs) + 1);
-    Draw32 gen(splitmix64(o.seed ^ splitmix64(uint64_t(i))));
-    int ge = 0, le = 0;
-    swaps.resize(k);
-    const auto others = uint32_t(n - 1);
-    for (int r = 0; r < R; ++r) {
-      double lag = 0;
-      for (uint32_t m = 0; m < k; ++m) {
-        const auto pick = m + gen.below(others - m);
-        std::swap(idx[m], idx[pick]);
-        swaps[m] = pick;
-        const uint32_t j = idx[m] + (idx[m] >= i ? 1u : 0u);  // skip the focal unit
-        lag += val[m] * v[j];
+    const bool uniform = std::all_of(val.begin(), val.end(), [&](double x) { return x == val[0]; });
+    if (uniform) {
+      const Key key{val.size(), std::bit_cast<uint64_t>(val[0]), std::bit_cast<uint64_t>(v[i])};
+      const auto [it, added] = shared.try_emplace(key, uint32_t(jobs.size()));
+      if (!added) {
+        jobs[it->second].members.push_back(uint32_t(i));
+        continue;
       }
-      for (uint32_t m = uint32_t(k); m-- > 0;) std::swap(idx[m], idx[swaps[m]]);
-      ge += lag >= obs - eps;
-      le += lag <= obs + eps;
     }
-    out[i] = std::min(1.0, 2.0 * (std::min(ge, le) + 1) / (R + 1.0));
+    jobs.push_back({uint32_t(i), {uint32_t(i)}});
   }
+  return jobs;
 }
 
 }  // namespace
@@ -132,21 +221,32 @@ std::vector<double> permutation_p(const Weights& w, std::span<const double> v,
   if (w.n < 2) return out;
   for (size_t i = 0; i < w.n; ++i)
     if (w.degree(i) > w.n - 1) throw std::invalid_argument("permutation_p: bad weights");
+  const std::vector<Job> jobs = make_jobs(w, v, fixed, out);
   unsigned threads =
       o.threads > 0 ? unsigned(o.threads) : std::max(1u, std::thread::hardware_concurrency());
   // Enough work per thread to pay for starting it.
-  const size_t work = w.neighbors.size() * size_t(o.permutations);
+  size_t work = 0;
+  for (const Job& j : jobs) work += (w.degree(j.first) + j.members.size()) * size_t(o.permutations);
   threads = unsigned(std::min<size_t>(threads, std::max<size_t>(1, work / 200000)));
-  threads = unsigned(std::min<size_t>(threads, w.n));
+  threads = unsigned(std::min<size_t>(threads, jobs.size()));
   if (threads <= 1) {
-    run_rows(w, v, o, fixed, 0, w.n, out);
+    run_jobs(w, v, o, jobs, out);
     return out;
   }
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    const size_t b = w.n * t / threads, e = w.n * (t + 1) / threads;
-    pool.emplace_back([&, b, e] { run_rows(w, v, o, fixed, b, e, out); });
+  // Contiguous runs of jobs of about equal work, one per thread.
+  std::vector<size_t> cut{0};
+  size_t acc = 0;
+  for (size_t j = 0; j < jobs.size() && cut.size() < threads; ++j) {
+    acc += (w.degree(jobs[j].first) + jobs[j].members.size()) * size_t(o.permutations);
+    if (acc * threads >= work * cut.size()) cut.push_back(j + 1);
   }
+  cut.push_back(jobs.size());
+  std::vector<std::thread> pool;
+  const std::span<const Job> all(jobs);
+  for (size_t t = 0; t + 1 < cut.size(); ++t)
+    if (cut[t + 1] > cut[t])
+      pool.emplace_back(
+          [&, t] { run_jobs(w, v, o, all.subspan(cut[t], cut[t + 1] - cut[t]), out); });
   for (auto& th : pool) th.join();
   return out;
 }

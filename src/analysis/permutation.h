@@ -3,10 +3,16 @@
 // Gi* and Local Moran's I are both monotone in the neighbour lag Σ_k w_ik v_{j_k} for a fixed i,
 // so the pseudo p-value compares lags:
 //   p_i = min(1, 2 · (min(#{lag* ≥ lag}, #{lag* ≤ lag}) + 1) / (R + 1))   (two-sided).
-// Reproducible: each unit has its own mt19937_64 stream seeded from (seed, i), and draws use our
+// Reproducible: each unit has its own SplitMix64 stream seeded from (seed, i), and draws use our
 // own bounded-integer routine (Lemire's, on 32-bit halves of each output)
 // (std::uniform_int_distribution differs between libraries), so the result is the same for any
-// number of threads.
+// number of threads. A unit's k neighbours are drawn by rejection of repeats when k is small,
+// else by a partial Fisher–Yates shuffle.
+// Units with the same conditional null (the same number of neighbours, one same weight on every
+// link, and the same own value: counts repeat a lot) share one set of R draws, from the stream
+// of the first of them; each compares it with its own observed lag. Each p is still an exact
+// Monte Carlo p for its unit, but those units' p-values are not independent draws (esda, too,
+// reuses one table of draws for every unit).
 #pragma once
 #include <cstdint>
 #include <span>

@@ -14,6 +14,7 @@
 #include "render/headless.h"
 #include "render/style.h"
 #include "store/database.h"
+#include "ui/patrol_planning.h"
 
 namespace secmap::app {
 namespace {
@@ -71,6 +72,11 @@ int cmd_render(const Args& args) {
   app.add_option("--bins", bins_s,
                  "incidents as a grid of counts per cell: auto (default: when more than a few "
                  "thousand would overlap in the view), on, off");
+  bool coverage = false;
+  app.add_flag("--coverage", coverage,
+               "colour the border's 5 km segments by patrol coverage in the --from/--to window "
+               "(layer coverage, sensitive: never in public views) and link the BLO offices "
+               "(layer links); also when --layers names coverage or links");
   app.add_flag("--verbose,-v", verbose, "print timings");
   std::vector<std::string> argv(args.rbegin(), args.rend());
   try {
@@ -142,6 +148,15 @@ int cmd_render(const Args& args) {
                    "incidents in %.1f ms\n",
                    data.communes.size(), data.border.size(), data.crossings.size(),
                    data.facilities.size(), data.incidents.size(), load_ms);
+    if (coverage ||
+        (!layers_s.empty() && (lo.layers.count("coverage") || lo.layers.count("links")))) {
+      ui::PatrolPlanning patrol;  // the window's Patrol panel computes the same
+      patrol.open(db);
+      if (!patrol.available()) return fail("--coverage: " + patrol.error());
+      req.map.coverage = patrol.plan(db, req.map.days).layer;
+      req.map.links = patrol.links();
+      if (coverage) req.map.layers.insert({"coverage", "links"});
+    }
     render::HeadlessResult r = render::render_headless(data, req, std::cerr);
     io::write_png(out, r.image);
     const double total =

@@ -5,7 +5,10 @@
 // the buffers of all routes in the window (planned and done) holds at least `min_fraction`
 // (default 0.8) of its length; a crossing is covered when it lies within `buffer_m` of a route.
 // The covered parts are exact (each border edge is clipped against each route edge's capsule),
-// not sampled.
+// not sampled. Route edges are looked up in chunks (border/chunk_grid.h); a border edge stops
+// testing a route once that route covers it whole, and stops testing routes of a kind (done,
+// planned) that it already knows touch the segment once that kind covers the edge whole: what
+// is skipped could change neither a length nor a count.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -19,6 +22,7 @@ namespace secmap::border {
 struct CoverageOptions {
   double buffer_m = 1000;
   double min_fraction = 0.8;
+  int threads = 2;  // segments are shared out between this many threads (same answers for any)
 };
 
 struct SegmentCoverage {

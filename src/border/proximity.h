@@ -39,9 +39,11 @@ std::vector<GroupCounts> count_near_points(const std::vector<geo::Point>& target
                                            const BorderIncidents& inc, double radius_m,
                                            const analysis::Window& current,
                                            const analysis::Window& baseline);
+// Segment edges are looked up in chunks (border/chunk_grid.h); the incidents are shared out
+// between `threads` threads (the counts are the same for any number).
 std::vector<GroupCounts> count_near_segments(const std::vector<Segment>& segs,
                                              const BorderIncidents& inc, double radius_m,
                                              const analysis::Window& current,
-                                             const analysis::Window& baseline);
+                                             const analysis::Window& baseline, int threads = 2);
 
 }  // namespace secmap::border

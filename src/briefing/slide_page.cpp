@@ -48,6 +48,22 @@ double draw_legend(report::Document& doc, const std::vector<render::LegendSectio
           doc.rect(x + sw / 2 - 1.1, cy - 1.1, 2.2, 2.2, colour_of(e.symbol.fill),
                    Colour{0.15, 0.15, 0.15, 1}, 0.15);
           break;
+        case render::LegendEntry::Kind::Hex: {
+          // A square swatch at the hexagon's size (its colour and alpha as drawn).
+          const double h = (lh - 0.8) * std::clamp<double>(e.symbol.scale, 0.4, 1.0);
+          doc.rect(x + (sw - h) / 2, cy - h / 2, h, h, colour_of(e.colour),
+                   Colour{0.3, 0.3, 0.3, 1}, 0.1);
+          break;
+        }
+        case render::LegendEntry::Kind::Hatch: {
+          const double y0 = y + 0.4, h = lh - 0.8;
+          doc.rect(x, y0, sw, h, colour_of(e.colour), Colour{0.4, 0.4, 0.4, 1}, 0.1);
+          const Colour ink = colour_of(render::kHatchInk);
+          for (double sx = 0; sx < sw; sx += 1.2)  // "/" stripes kept inside the swatch
+            doc.line(x + sx, y0 + h, x + std::min(sw, sx + h), y0 + h - std::min(h, sw - sx), ink,
+                     0.25);
+          break;
+        }
       }
       y += std::max(lh, doc.paragraph(x + sw + 1.5, y + 0.2, w - sw - 1.5, e.label, row));
     }

@@ -115,8 +115,20 @@ std::vector<PaneImage> render_view(const render::MapData& data, const SlideView&
   const int n = v.compare ? 2 : 1;
   const int gutter = n > 1 ? 4 : 0;
   const int pane_w = (width - gutter) / n;
+  std::vector<render::HeadlessRequest> reqs;
+  for (int p = 0; p < n; ++p)
+    reqs.push_back(view_request(data, v, pane_w, height, public_safe, p == 1));
+  // Both panes share their classes (commune breaks, bins) so their colours compare.
+  if (n == 2) {
+    const float scale = static_cast<float>(width) / kReferenceWidth;
+    for (auto& r : reqs) r.map.symbol_scale = scale;
+    render::View pane_view = *reqs[0].view;
+    pane_view.width = pane_w;
+    pane_view.height = height;
+    render::share_classes(data, pane_view, reqs[0].map, reqs[1].map);
+  }
   for (int p = 0; p < n; ++p) {
-    render::HeadlessRequest req = view_request(data, v, pane_w, height, public_safe, p == 1);
+    render::HeadlessRequest req = reqs[p];
     // Panes keep the look of the whole image: scale by its width, not the pane's.
     const float scale = static_cast<float>(width) / kReferenceWidth;
     req.map.symbol_scale = scale;

@@ -1,5 +1,6 @@
 #include "edit/validation.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <ctime>
@@ -73,7 +74,33 @@ std::string today_iso() {
 struct Validator::Province {
   std::vector<std::string> codes;
   std::optional<geo::PointLocator> locator;
+  std::vector<geo::Geometry> polygons;  // for points on an edge, which the locator leaves out
+  std::vector<geo::BBox> boxes;
 };
+
+namespace {
+
+// Boundary tolerance in degrees (about 0.1 mm): points computed on an edge (a midpoint, a vertex
+// read back from text) are off the exact line by rounding only.
+constexpr double kOnEdgeDegrees = 1e-9;
+
+double segment_distance(geo::Point p, geo::Point a, geo::Point b) {
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+bool on_boundary(const geo::Geometry& g, geo::Point p) {
+  for (const auto& poly : g.polygons)
+    for (const auto& ring : poly.rings)
+      for (size_t i = 1; i < ring.size(); ++i)
+        if (segment_distance(p, ring[i - 1], ring[i]) <= kOnEdgeDegrees) return true;
+  return false;
+}
+
+}  // namespace
 
 Validator::Validator(store::Database& db)
     : db_(db), codes_(store::CodeLists::load(db)), province_(std::make_unique<Province>()) {
@@ -87,8 +114,10 @@ Validator::Validator(store::Database& db)
     if (!data || !size) continue;
     province_->codes.push_back(st.column_text(0));
     polygons.push_back(geo::from_wkb({data, size}));
+    province_->boxes.push_back(polygons.back().bbox());
   }
   if (!polygons.empty()) province_->locator.emplace(polygons);
+  province_->polygons = std::move(polygons);
 }
 
 Validator::~Validator() = default;
@@ -101,7 +130,17 @@ size_t Validator::commune_count() const {
 std::string Validator::commune_of(geo::Point p) const {
   if (!province_->locator) return {};
   const int32_t i = province_->locator->locate(p);
-  return i < 0 ? std::string() : province_->codes[static_cast<size_t>(i)];
+  if (i >= 0) return province_->codes[static_cast<size_t>(i)];
+  // The locator counts only interiors. A point on an edge shared by two communes, or on the
+  // province outline, is still in the province: it goes to the first commune (lowest id) whose
+  // boundary holds it, so the answer does not depend on the order of the edges.
+  for (size_t k = 0; k < province_->polygons.size(); ++k) {
+    geo::BBox b = province_->boxes[k];
+    b.min_x -= kOnEdgeDegrees, b.min_y -= kOnEdgeDegrees;
+    b.max_x += kOnEdgeDegrees, b.max_y += kOnEdgeDegrees;
+    if (b.contains(p) && on_boundary(province_->polygons[k], p)) return province_->codes[k];
+  }
+  return {};
 }
 
 bool Validator::case_number_free(std::string_view case_number, std::optional<int64_t> id) const {

@@ -78,7 +78,9 @@ class Validator {
   // Whether a case number is free for incident id (nullopt: a new incident).
   bool case_number_free(std::string_view case_number, std::optional<int64_t> id = {}) const;
 
-  // Commune containing p (interior), or empty when p lies outside every current commune.
+  // Commune containing p, or empty when p lies outside every current commune. A point on a
+  // commune's boundary (a shared edge, the province outline) is inside: it goes to the commune
+  // with the lowest id whose boundary holds it (within about 0.1 mm).
   std::string commune_of(geo::Point p) const;
   bool inside_province(geo::Point p) const { return !commune_of(p).empty(); }
   size_t commune_count() const;

@@ -1,5 +1,8 @@
 #include "io/commune_assignment.h"
 
+#include <optional>
+
+#include "edit/validation.h"
 #include "geo/point_locator.h"
 
 namespace secmap::io {
@@ -26,11 +29,18 @@ CommuneAssignment assign_communes(store::Database& db, std::span<const geo::Poin
   }
   const geo::PointLocator locator(polygons);
   const std::vector<int32_t> hit = locator.locate_all(points);
+  // The locator counts interiors only. A point exactly on a shared edge or on the province
+  // outline gets the commune the validation rules give it, so the importer and the edit form
+  // agree (the rules passed it as inside the province).
+  std::optional<edit::Validator> on_edges;
   for (size_t i = 0; i < points.size(); ++i) {
-    if (hit[i] >= 0)
+    if (hit[i] >= 0) {
       out.codes[i] = codes[static_cast<size_t>(hit[i])];
-    else
-      ++out.outside;
+      continue;
+    }
+    if (!on_edges) on_edges.emplace(db);
+    out.codes[i] = on_edges->commune_of(points[i]);
+    if (out.codes[i].empty()) ++out.outside;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Commune of each point by point-in-polygon over the current communes (valid_to IS NULL), with
-// geo::PointLocator so the result equals SpatiaLite's ST_Within(point, commune).
+// geo::PointLocator so the result equals SpatiaLite's ST_Within(point, commune); a point exactly on
+// a commune's boundary goes to the commune edit::Validator::commune_of names.
 #pragma once
 #include <span>
 #include <string>

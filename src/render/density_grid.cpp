@@ -15,7 +15,8 @@ double density_cell_size(double bandwidth_m, double width_m, double height_m, si
   return cell;
 }
 
-DensityGrid::DensityGrid(const MapData& data, double bandwidth_m) : bandwidth_(bandwidth_m) {
+DensityGrid::DensityGrid(const MapData& data, double bandwidth_m, double cell_m)
+    : bandwidth_(bandwidth_m) {
   if (!(bandwidth_m > 0)) throw std::invalid_argument("density layer: bandwidth must be > 0");
   if (data.metric_epsg <= 0)
     throw std::invalid_argument("density layer: no communes, so no metric CRS to measure in");
@@ -42,8 +43,8 @@ DensityGrid::DensityGrid(const MapData& data, double bandwidth_m) : bandwidth_(b
   for (const auto& q : edge) box.add(q);
   for (const auto& q : points_) box.add(q);
   const double margin = 4 * bandwidth_m;  // the kernel is cut at 4σ: nothing leaks off the grid
-  cell_ = density_cell_size(bandwidth_m, box.max_x - box.min_x + 2 * margin,
-                            box.max_y - box.min_y + 2 * margin);
+  cell_ = density_cell_size(cell_m > 0 ? 4 * cell_m : bandwidth_m,
+                            box.max_x - box.min_x + 2 * margin, box.max_y - box.min_y + 2 * margin);
   const analysis::KdeGrid g = analysis::kde_grid_box(box.min_x - margin, box.min_y - margin,
                                                      box.max_x + margin, box.max_y + margin, cell_);
   x0_ = g.x0, y0_ = g.y0, nx_ = g.nx, ny_ = g.ny;

@@ -21,10 +21,13 @@ double density_cell_size(double bandwidth_m, double width_m, double height_m,
 class DensityGrid {
  public:
   // Projects every incident of `data` (needs metric_epsg; throws std::invalid_argument without
-  // communes) and lays a grid over the data extent widened by 4σ, so nothing is cut off.
-  DensityGrid(const MapData& data, double bandwidth_m);
+  // communes) and lays a grid over the data extent widened by 4σ, so nothing is cut off. The
+  // cell is cell_m when given (> 0; coarsened like density_cell_size if the grid would be too
+  // large), else a quarter of the bandwidth.
+  DensityGrid(const MapData& data, double bandwidth_m, double cell_m = 0);
 
   double bandwidth() const { return bandwidth_; }
+  double cell() const { return cell_; }  // metres
   const std::string& crs() const { return crs_; }
   // An empty grid (values zero) with the layer's geometry.
   analysis::KdeGrid empty_grid() const;

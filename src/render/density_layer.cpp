@@ -21,15 +21,18 @@ bool software_renderer() {
 DensityLayer::DensityLayer(const MapData& data) : data_(data) {}
 DensityLayer::~DensityLayer() = default;
 
-void DensityLayer::update(DayRange days, double bandwidth_m) {
-  if (days_ && days_->from == days.from && days_->to == days.to && bandwidth_ == bandwidth_m) {
+void DensityLayer::update(DayRange days, double bandwidth_m, double cell_m) {
+  if (days_ && days_->from == days.from && days_->to == days.to && bandwidth_ == bandwidth_m &&
+      cell_request_ == cell_m) {
     timings_.compute_ms = 0;
     return;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  if (!grid_ || bandwidth_ != bandwidth_m) {
+  if (!grid_ || bandwidth_ != bandwidth_m || cell_request_ != cell_m) {
     gpu_.reset();
-    grid_ = std::make_unique<DensityGrid>(data_, bandwidth_m);
+    grid_ = std::make_unique<DensityGrid>(data_, bandwidth_m, cell_m);
+    cell_request_ = cell_m;
+    cell_ = grid_->cell();
     if (!raster_) raster_ = std::make_unique<RasterLayer>();
     raster_->set_mesh(grid_->mesh(data_.origin));
     if (GpuKde::supported() && !software_renderer()) {

@@ -27,11 +27,13 @@ class DensityLayer {
   explicit DensityLayer(const MapData& data);
   ~DensityLayer();
 
-  // Makes the surface current for the window and bandwidth. Needs a current GL context.
-  void update(DayRange days, double bandwidth_m);
+  // Makes the surface current for the window, bandwidth and cell size (0: a quarter of the
+  // bandwidth). Needs a current GL context.
+  void update(DayRange days, double bandwidth_m, double cell_m = 0);
   void draw(const View& view, float opacity);
   const DensityClasses& classes() const { return classes_; }
   double bandwidth() const { return bandwidth_; }
+  double cell() const { return cell_; }  // the raster's cell, metres
   const DensityTimings& timings() const { return timings_; }
 
  private:
@@ -40,7 +42,7 @@ class DensityLayer {
   std::unique_ptr<GpuKde> gpu_;
   std::unique_ptr<RasterLayer> raster_;
   std::optional<DayRange> days_;
-  double bandwidth_ = 0;
+  double bandwidth_ = 0, cell_request_ = 0, cell_ = 0;
   DensityClasses classes_;
   DensityTimings timings_;
 };

@@ -88,6 +88,34 @@ GLuint Mesh::vao() {
   return vao_;
 }
 
+GLuint compute_program(std::string_view file) {
+  const std::string_view src = shader_source(file);
+  const GLuint s = glCreateShader(GL_COMPUTE_SHADER);
+  const char* text = src.data();
+  const GLint len = static_cast<GLint>(src.size());
+  glShaderSource(s, 1, &text, &len);
+  glCompileShader(s);
+  GLint ok = 0;
+  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+  char log[4096] = {};
+  if (!ok) {
+    glGetShaderInfoLog(s, sizeof log, nullptr, log);
+    glDeleteShader(s);
+    throw GlError("shader " + std::string(file) + " does not compile: " + log);
+  }
+  const GLuint p = glCreateProgram();
+  glAttachShader(p, s);
+  glLinkProgram(p);
+  glDeleteShader(s);
+  glGetProgramiv(p, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    glGetProgramInfoLog(p, sizeof log, nullptr, log);
+    glDeleteProgram(p);
+    throw GlError("shader " + std::string(file) + " does not link: " + log);
+  }
+  return p;
+}
+
 GLuint Mesh::add_buffer(const void* data, size_t bytes) {
   glBindVertexArray(vao());
   GLuint b = 0;

@@ -45,6 +45,10 @@ class Program {
   GLuint id_ = 0;
 };
 
+// Compiles and links one embedded compute shader (GL 4.3); throws GlError with the file name
+// and GL log. The caller owns the program (glDeleteProgram).
+GLuint compute_program(std::string_view file);
+
 // A vertex array with its buffers, freed together.
 class Mesh {
  public:

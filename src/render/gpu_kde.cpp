@@ -12,34 +12,6 @@ namespace {
 // Binding points, as in shaders/kde_*.comp.glsl.
 enum Binding { kPoints = 0, kDays = 1, kCounts = 2, kRows = 3, kDensity = 4, kTaps = 5, kMax = 6 };
 
-GLuint compute_program(const char* file) {
-  const std::string_view src = shader_source(file);
-  const GLuint s = glCreateShader(GL_COMPUTE_SHADER);
-  const char* text = src.data();
-  const GLint len = static_cast<GLint>(src.size());
-  glShaderSource(s, 1, &text, &len);
-  glCompileShader(s);
-  GLint ok = 0;
-  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  char log[4096] = {};
-  if (!ok) {
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
-    glDeleteShader(s);
-    throw GlError(std::string("shader ") + file + " does not compile: " + log);
-  }
-  const GLuint p = glCreateProgram();
-  glAttachShader(p, s);
-  glLinkProgram(p);
-  glDeleteShader(s);
-  glGetProgramiv(p, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    glGetProgramInfoLog(p, sizeof log, nullptr, log);
-    glDeleteProgram(p);
-    throw GlError(std::string("shader ") + file + " does not link: " + log);
-  }
-  return p;
-}
-
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();

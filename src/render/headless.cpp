@@ -74,6 +74,10 @@ HeadlessResult render_headless(const MapData& data, const HeadlessRequest& req, 
     map.binning =
         incidents_binned(data, out.view, map) ? MapOptions::Binning::On : MapOptions::Binning::Off;
   MapRenderer renderer(data);
+  // Tiles draw one image: the bins' classes are counted once over the whole view, not per tile
+  // (commune classes come from the whole data set already).
+  if (tiled && map.binning == MapOptions::Binning::On && map.bin_upper.empty())
+    map.bin_upper = renderer.bin_classes(out.view, map);
   const double setup_ms = ms_since(t0);
   out.image.width = req.width;
   out.image.height = req.height;

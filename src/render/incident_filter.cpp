@@ -17,9 +17,13 @@ size_t count_incidents(const Incidents& inc, const IncidentFilter& f) {
 
 std::vector<int> incident_counts(const Incidents& inc, size_t communes, const IncidentFilter& f) {
   std::vector<int> counts(communes, 0);
+  // Every code shown: dates alone decide (and incidents loaded without codes still count).
+  const bool dates_only = f.codes_all();
   for (size_t i = 0; i < inc.size(); ++i) {
     const int c = inc.commune[i];
-    if (c >= 0 && static_cast<size_t>(c) < communes && f.accepts(inc, i)) ++counts[c];
+    if (c >= 0 && static_cast<size_t>(c) < communes &&
+        (dates_only ? f.days.contains(inc.day[i]) : f.accepts(inc, i)))
+      ++counts[c];
   }
   return counts;
 }

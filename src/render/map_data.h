@@ -81,10 +81,14 @@ struct Incidents {
 };
 
 // Layer names as on the command line.
-inline constexpr std::string_view kLayerNames[] = {"communes", "border",    "facilities",
-                                                   "patrols",  "incidents", "crossings"};
-// Layers whose features are sensitive as a whole (never in a public view or export).
-inline constexpr std::string_view kSensitiveLayers[] = {"patrols"};
+// "coverage" (border segments by patrol coverage) and "links" (BLO offices to their counterparts
+// across the border), render/coverage_layer.h, are drawn only when the caller computed them
+// (MapOptions::coverage, MapOptions::links).
+inline constexpr std::string_view kLayerNames[] = {
+    "communes", "border", "facilities", "patrols", "incidents", "crossings", "coverage", "links"};
+// Layers whose features are sensitive as a whole (never in a public view or export). Coverage
+// traces where and when patrols went.
+inline constexpr std::string_view kSensitiveLayers[] = {"patrols", "coverage"};
 using LayerSet = std::set<std::string, std::less<>>;
 // Parses "communes,border"; throws std::invalid_argument naming an unknown layer.
 LayerSet parse_layers(std::string_view list);

@@ -56,8 +56,8 @@ float MapOptions::layer_opacity(std::string_view layer) const {
 }
 
 std::vector<std::string> draw_order(const MapOptions& o) {
-  static constexpr std::string_view kDefault[] = {"communes", "border",    "facilities",
-                                                  "patrols",  "incidents", "crossings"};
+  static constexpr std::string_view kDefault[] = {
+      "communes", "border", "coverage", "links", "facilities", "patrols", "incidents", "crossings"};
   std::vector<std::string> out;
   auto add = [&](std::string_view l) {
     if (std::find(std::begin(kLayerNames), std::end(kLayerNames), l) != std::end(kLayerNames) &&
@@ -106,7 +106,56 @@ bool incidents_binned(const MapData& data, const View& view, const MapOptions& o
 bool same_incident_options(const MapOptions& a, const MapOptions& b) {
   return a.category_mask == b.category_mask && a.severity_mask == b.severity_mask &&
          a.status_mask == b.status_mask && a.binning == b.binning && a.order == b.order &&
-         a.opacity == b.opacity;
+         a.opacity == b.opacity && a.bin_upper == b.bin_upper &&
+         a.commune_breaks == b.commune_breaks && a.kde_bandwidth_m == b.kde_bandwidth_m &&
+         a.kde_cell_m == b.kde_cell_m && a.coverage == b.coverage && a.links == b.links;
+}
+
+namespace {
+
+// The fullest hexagon reaching into the view among the incidents the options show.
+double bin_max_cpu(const MapData& data, const View& view, const MapOptions& o) {
+  const BinGrid g = bin_grid(view, kBinCellPx * o.symbol_scale);
+  const IncidentFilter f = o.incident_filter();
+  const double radius = g.cell_px / std::sqrt(3.0);
+  std::vector<int> n(static_cast<size_t>(g.columns) * g.rows, 0);
+  double max = 0;
+  for (size_t i = 0; i < data.incidents.size(); ++i) {
+    if (!f.accepts(data.incidents, i)) continue;
+    const geo::Point p = view.to_pixel(data.incidents.at[i]);
+    const HexTexel t = hex_texel(g, p.x, view.height - p.y);
+    if (t.column < 0) continue;
+    const auto [cx, cy] = hex_centre(g, t.column, t.row);
+    if (cx + radius < 0 || cy + radius < 0 || cx - radius > view.width || cy - radius > view.height)
+      continue;
+    max = std::max<double>(max, ++n[static_cast<size_t>(t.row) * g.columns + t.column]);
+  }
+  return max;
+}
+
+}  // namespace
+
+void share_classes(const MapData& data, const View& view, MapOptions& a, MapOptions& b) {
+  const MapOptions pa = public_safe_options(a), pb = public_safe_options(b);
+  if (pa.style == pb.style) {
+    StyleParams params;
+    params.suppress_below = pa.public_safe || pb.public_safe ? pa.public_min_count : 0;
+    const std::vector<double> breaks =
+        shared_class_breaks(data, pa.style, {pa.incident_filter(), pb.incident_filter()}, params);
+    a.commune_breaks = b.commune_breaks = breaks;
+  }
+  const bool shows_a = pa.layers.count("incidents") > 0, shows_b = pb.layers.count("incidents") > 0;
+  if (!shows_a && !shows_b) return;
+  const bool binned = (shows_a && incidents_binned(data, view, pa)) ||
+                      (shows_b && incidents_binned(data, view, pb));
+  if (!binned) {
+    a.binning = b.binning = MapOptions::Binning::Off;
+    return;
+  }
+  a.binning = b.binning = MapOptions::Binning::On;
+  const double max = std::max(shows_a ? bin_max_cpu(data, view, pa) : 0.0,
+                              shows_b ? bin_max_cpu(data, view, pb) : 0.0);
+  a.bin_upper = b.bin_upper = bin_class_bounds(max);
 }
 
 MapRenderer::MapRenderer(const MapData& data)
@@ -154,29 +203,49 @@ void MapRenderer::ensure_lod(int level, bool prefetch, bool may_lag) {
   if (prefetch) lod_cache_.prefetch({level - 1, level + 1, level - 2, level + 2});
 }
 
+bool MapRenderer::StyleInputs::operator==(const StyleInputs& o) const {
+  if (style != o.style || lang != o.lang || suppress != o.suppress || breaks != o.breaks)
+    return false;
+  if (!style_uses_incidents(style)) return true;
+  const IncidentFilter& a = filter;
+  const IncidentFilter& b = o.filter;
+  return a.days.from == b.days.from && a.days.to == b.days.to && a.group_mask == b.group_mask &&
+         a.category_mask == b.category_mask && a.severity_mask == b.severity_mask &&
+         a.status_mask == b.status_mask;
+}
+
+MapRenderer::StyleInputs MapRenderer::style_inputs(const MapOptions& o) {
+  StyleInputs in;
+  in.style = o.style;
+  in.lang = o.lang;
+  in.filter = o.incident_filter();
+  in.suppress = o.public_safe ? o.public_min_count : 0;
+  in.breaks = o.commune_breaks;
+  return in;
+}
+
 const CommuneColours& MapRenderer::styled(const MapOptions& o) const {
-  const bool days_matter = style_uses_incidents(o.style);
-  StyleParams params;
-  params.suppress_below = o.public_safe ? o.public_min_count : 0;
-  if (!styled_ || styled_->style != o.style || styled_->lang != o.lang ||
-      styled_->suppress != params.suppress_below ||
-      (days_matter && (styled_->days.from != o.days.from || styled_->days.to != o.days.to)))
-    styled_ = Styled{o.style, o.lang, o.days, params.suppress_below,
-                     style_communes(data_, o.style, o.lang, o.days, params)};
+  StyleInputs in = style_inputs(o);
+  if (!styled_ || !(styled_->inputs == in)) {
+    StyleParams params;
+    params.suppress_below = in.suppress;
+    params.breaks = in.breaks;
+    CommuneColours colours = style_communes(data_, o.style, o.lang, in.filter, params);
+    styled_ = Styled{std::move(in), std::move(colours)};
+  }
   return styled_->colours;
 }
 
 void MapRenderer::ensure_colours(const MapOptions& o) {
-  const bool days_matter = style_uses_incidents(o.style);
-  const int suppress = o.public_safe ? o.public_min_count : 0;
-  if (colours_set_ && coloured_style_ == o.style && coloured_suppress_ == suppress &&
-      (!days_matter || (coloured_days_.from == o.days.from && coloured_days_.to == o.days.to)))
-    return;
-  fills_.set_colours(styled(o).fill);
+  StyleInputs in = style_inputs(o);
+  in.lang = Lang::Vi;  // the fills do not depend on the language
+  StyleInputs cmp = coloured_;
+  cmp.lang = Lang::Vi;
+  if (colours_set_ && cmp == in) return;
+  const CommuneColours& c = styled(o);
+  fills_.set_colours(c.fill, c.hatched);
   colours_set_ = true;
-  coloured_style_ = o.style;
-  coloured_days_ = o.days;
-  coloured_suppress_ = suppress;
+  coloured_ = std::move(in);
 }
 
 bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& options) {
@@ -195,15 +264,22 @@ bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& o
   if (bottom.count("communes")) ensure_lod(level, true, true);
   // Everything that changes how the static layers look (and whether the level of detail drawn is
   // the view's own or one kept while the background thread builds it).
-  char key[512];
+  char key[768];
   const bool by_window = style_uses_incidents(options.style);
+  const IncidentFilter f = options.incident_filter();
+  std::string breaks;
+  for (double b : options.commune_breaks) breaks += std::to_string(b) + ",";
   std::snprintf(
-      key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d", int(options.style),
-      int(options.lang), by_window ? options.days.from : 0, by_window ? options.days.to : 0,
-      int(bottom.size()) * 2 + int(bottom.count("border")), options.fill_opacity,
-      options.layer_opacity("communes"), options.layer_opacity("border"), options.symbol_scale,
-      options.kde_bandwidth_m, view.m_per_px, view.width, view.height, int(options.public_safe),
-      options.public_min_count, int(lod_ == level));
+      key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d|%x|%x|%x|%x|%x|%x|%x|%s|%a",
+      int(options.style), int(options.lang), by_window ? options.days.from : 0,
+      by_window ? options.days.to : 0, int(bottom.size()) * 2 + int(bottom.count("border")),
+      options.fill_opacity, options.layer_opacity("communes"), options.layer_opacity("border"),
+      options.symbol_scale, options.kde_bandwidth_m, view.m_per_px, view.width, view.height,
+      int(options.public_safe), options.public_min_count, int(lod_ == level),
+      by_window ? f.group_mask : 0, by_window ? f.category_mask[0] : 0,
+      by_window ? f.category_mask[1] : 0, by_window ? f.category_mask[2] : 0,
+      by_window ? f.category_mask[3] : 0, by_window ? f.severity_mask : 0,
+      by_window ? f.status_mask : 0, breaks.substr(0, 200).c_str(), options.kde_cell_m);
   try {
     if (!static_cache_.covers(view, key)) {
       MapOptions s = options;
@@ -266,10 +342,10 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
   };
   auto draw_communes = [&] {
     fills_.draw(view, data_.origin, o.plain ? 1.f : o.fill_opacity * o.layer_opacity("communes"),
-                ink);
+                ink, 8 * k);
     if (!o.plain && o.style == StyleKind::Kde) {
       if (!density_) density_ = std::make_unique<DensityLayer>(data_);
-      density_->update(o.days, o.kde_bandwidth_m);
+      density_->update(o.days, o.kde_bandwidth_m, o.kde_cell_m);
       density_->draw(view, 1.f);
     }
     if (!o.plain) outlines_.draw(view, data_.origin, 1.0f * k, alpha(kOutline, "communes"));
@@ -277,6 +353,16 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
   auto draw_border = [&] {
     border_.draw(view, data_.origin, (o.plain ? 2.f : 3.f) * k,
                  ink.value_or(alpha(kBorderLine, "border")));
+  };
+  auto draw_coverage = [&] {
+    if (o.plain) return;
+    coverage_.set(o.coverage, data_.origin);
+    coverage_.draw(view, data_.origin, k, o.layer_opacity("coverage"));
+  };
+  auto draw_links = [&] {
+    if (o.plain) return;
+    links_.set(o.links, data_.origin, o.public_safe);
+    links_.draw(view, data_.origin, k, o.layer_opacity("links"));
   };
   auto draw_patrols = [&] {
     patrols_.draw(view, data_.origin, (o.plain ? 2.f : 2.5f) * k,
@@ -313,7 +399,8 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
     is.status_mask = o.status_mask;
     if (incidents_binned(data_, view, o)) {
       if (!bins_) bins_ = std::make_unique<IncidentBins>();
-      bin_stats_ = bins_->draw(incidents_, view, data_.origin, is, kBinCellPx * k, is.opacity);
+      bin_stats_ =
+          bins_->draw(incidents_, view, data_.origin, is, kBinCellPx * k, is.opacity, o.bin_upper);
     } else {
       incidents_.draw(view, data_.origin, is);
     }
@@ -337,6 +424,8 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
     if (layer == "communes") draw_communes();
     if (layer == "border") draw_border();
     if (layer == "patrols") draw_patrols();
+    if (layer == "coverage") draw_coverage();
+    if (layer == "links") draw_links();
     if (layer == "facilities") draw_facilities();
     if (layer == "incidents") draw_incidents();
     if (layer == "crossings") draw_crossings();
@@ -344,6 +433,19 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
   glFinish();  // so the timing covers the GPU (or llvmpipe) work
   timings_.draw_ms = ms_since(t0);
   check_gl("drawing the map");
+}
+
+std::vector<double> MapRenderer::bin_classes(const View& view, const MapOptions& options) {
+  const MapOptions o = public_safe_options(options);
+  if (!o.layers.count("incidents")) return {};
+  PointStyle filter;
+  filter.days = o.days;
+  filter.class_mask = o.group_mask;
+  filter.category_mask = o.category_mask;
+  filter.severity_mask = o.severity_mask;
+  filter.status_mask = o.status_mask;
+  if (!bins_) bins_ = std::make_unique<IncidentBins>();
+  return bins_->count(incidents_, view, data_.origin, filter, kBinCellPx * o.symbol_scale).upper;
 }
 
 size_t MapRenderer::visible_incidents(const MapOptions& o) const {
@@ -400,6 +502,12 @@ std::vector<LegendSection> MapRenderer::legend(const MapOptions& options) const 
                   Text::Facilities, [](int c) { return facility_symbol(c); });
   if (has("patrols") && !data_.patrols.empty())
     out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::Patrols, o.lang), kPatrolLine, {}}}});
+  if (has("coverage") && o.coverage && !o.coverage->segments.empty())
+    out.push_back(coverage_legend(*o.coverage, o.lang));
+  if (has("links") && o.links &&
+      std::any_of(o.links->begin(), o.links->end(),
+                  [&](const FacilityLink& l) { return !(o.public_safe && l.sensitive); }))
+    out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::BloLinks, o.lang), kLinkColour, {}}}});
   if (has("incidents") && bin_stats_.drawn) {
     // The last render drew the bin grid: its classes, not the groups.
     if (!bin_stats_.upper.empty()) out.push_back(bin_legend(bin_stats_, o.lang));

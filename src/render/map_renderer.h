@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "render/camera.h"
+#include "render/coverage_layer.h"
 #include "render/density_layer.h"
 #include "render/incident_bins.h"
 #include "render/incident_filter.h"
@@ -37,6 +38,7 @@ struct MapOptions {
   float symbol_scale = 1;             // multiplies symbol sizes and line widths (large screens)
   float fill_opacity = 1;
   double kde_bandwidth_m = 2000;  // StyleKind::Kde: Gaussian σ in metres (VN-2000)
+  double kde_cell_m = 0;          // StyleKind::Kde: raster cell in metres; 0 = from the bandwidth
   // The map window: build the neighbouring levels of detail in the background (zooming then
   // finds them ready) and keep the static bottom layers as an image that single-sampled renders
   // at the same scale reuse while panning (static_cache.h); off for one-off renders.
@@ -56,6 +58,15 @@ struct MapOptions {
   // public_min_count suppressed.
   bool public_safe = false;
   int public_min_count = 5;
+  // Classes fixed by the caller so several images share them (the tiles of one export,
+  // side-by-side panes); empty: computed from what this render shows. bin_upper: the incident
+  // bins' class upper bounds (MapRenderer::bin_classes); commune_breaks: Count/Rate class upper
+  // bounds (shared_class_breaks).
+  std::vector<double> bin_upper;
+  std::vector<double> commune_breaks;
+  // The "coverage" layer's segments, classed by the caller for the window (null: not drawn).
+  std::shared_ptr<const CoverageSegments> coverage;
+  std::shared_ptr<const FacilityLinks> links;  // the "links" layer (null: not drawn)
 
   IncidentFilter incident_filter() const;
   float layer_opacity(std::string_view layer) const;
@@ -71,8 +82,16 @@ inline constexpr float kBinCellPx = 14;  // cell size at symbol_scale 1
 std::vector<std::string> draw_order(const MapOptions& options);
 // Whether render() bins the incidents for this view (GL-free: identify uses it too).
 bool incidents_binned(const MapData& data, const View& view, const MapOptions& options);
-// Same incident filter, order and opacities (the window re-renders when they differ).
+// Same incident filter, order, opacities, shared classes, density settings and coverage (the
+// window re-renders when they differ).
 bool same_incident_options(const MapOptions& a, const MapOptions& b);
+
+// Side-by-side maps of one view (the window's panes, a comparison export): gives both options
+// one set of classes so their colours compare. Count/Rate commune breaks over both windows'
+// values together; when either map would bin its incidents, both bin, with classes covering the
+// larger of the two maps' fullest hexagons (counted on the CPU as hex_texel places them).
+// Public-safe options are shared as they will be drawn. GL-free.
+void share_classes(const MapData& data, const View& view, MapOptions& a, MapOptions& b);
 
 struct RenderTimings {
   double tessellate_ms = 0;  // simplification + triangulation (only when the LOD changed)
@@ -96,6 +115,10 @@ class MapRenderer {
   const RenderTimings& timings() const { return timings_; }
   // Incidents the options' filter accepts (what the incident layer shows, binned or not).
   size_t visible_incidents(const MapOptions& options) const;
+  // The incident bins' classes for a view of any size (the whole image of a tiled export, or
+  // each pane's view for shared ones), counted on the GPU as render() would; empty when nothing
+  // is in the view. Needs the same GL context as render().
+  std::vector<double> bin_classes(const View& view, const MapOptions& options);
   // The bin grid of the last render (drawn = false when it drew symbols).
   const BinStats& bins() const { return bin_stats_; }
   const std::vector<float>& bin_counts() const;
@@ -127,21 +150,29 @@ class MapRenderer {
   std::vector<PointFeature> public_crossing_pts_, public_facility_pts_;
   PointLayer public_crossings_, public_facilities_;
   LineLayer patrols_;
+  CoverageLayer coverage_;
+  LinkLayer links_;
   std::unique_ptr<IncidentBins> bins_;  // created on the first binned render
   BinStats bin_stats_;
   uint64_t lod_uploads_ = 0;
   std::vector<uint8_t> crossing_class_;  // per crossing: class index (its kind)
   LodCache lod_cache_;
   int lod_ = INT_MIN;
+  // What the commune colours were computed from (the filter matters only for styles drawn from
+  // incidents).
+  struct StyleInputs {
+    StyleKind style = StyleKind::Plain;
+    Lang lang = Lang::Vi;
+    IncidentFilter filter;
+    int suppress = 0;  // StyleParams::suppress_below
+    std::vector<double> breaks;
+    bool operator==(const StyleInputs& o) const;
+  };
+  static StyleInputs style_inputs(const MapOptions& options);
   bool colours_set_ = false;
-  StyleKind coloured_style_ = StyleKind::Plain;
-  DayRange coloured_days_;
-  int coloured_suppress_ = 0;
+  StyleInputs coloured_;
   struct Styled {
-    StyleKind style;
-    Lang lang;
-    DayRange days;
-    int suppress;  // StyleParams::suppress_below
+    StyleInputs inputs;
     CommuneColours colours;
   };
   mutable std::optional<Styled> styled_;

@@ -153,6 +153,33 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
             draw_symbol(dl, e.symbol, c, fs * 0.42f * std::max(0.7f, e.symbol.scale),
                         IM_COL32(30, 30, 30, 255));
             break;
+          case LegendEntry::Kind::Hex: {
+            // The bin's hexagon at its class's size, with the alpha it is drawn with.
+            const float r = (row - 4) * 0.5f / 0.866f * std::clamp(e.symbol.scale, 0.4f, 1.f);
+            ImVec2 pts[6];
+            for (int i = 0; i < 6; ++i) {
+              const float a = 3.14159265f / 3 * i + 3.14159265f / 6;
+              pts[i] = {c.x + r * std::cos(a), c.y + r * std::sin(a)};
+            }
+            dl.AddConvexPolyFilled(pts, 6, col(e.colour));
+            Rgba rim = e.colour;
+            rim.r = static_cast<uint8_t>(rim.r * 0.55f),
+            rim.g = static_cast<uint8_t>(rim.g * 0.55f);
+            rim.b = static_cast<uint8_t>(rim.b * 0.55f), rim.a = 255;
+            dl.AddPolyline(pts, 6, col(rim), ImDrawFlags_Closed, 1.f * k);
+            break;
+          }
+          case LegendEntry::Kind::Hatch: {
+            const ImVec2 a{x, y + 2}, b{x + sw, y + row - 4};
+            dl.AddRectFilled(a, b, col(e.colour));
+            dl.PushClipRect(a, b, true);
+            const float step = 8 * k, hgt = b.y - a.y;
+            for (float sx = a.x - hgt; sx < b.x; sx += step)  // the map's stripes, "/"
+              dl.AddLine({sx, b.y}, {sx + hgt, a.y}, col(kHatchInk), 2.2f * k);
+            dl.PopClipRect();
+            dl.AddRect(a, b, col(kOutline));
+            break;
+          }
         }
         dl.AddText(fonts.regular, fs, {x + sw + gap, y}, ink, e.label.c_str());
         y += row;

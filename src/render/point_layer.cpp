@@ -11,6 +11,7 @@ void PointLayer::set_points(const std::vector<geo::Point>& at, const std::vector
                             const std::vector<uint8_t>& classes, geo::Point origin,
                             const std::vector<uint32_t>& codes) {
   mesh_.release();
+  buffer_ = 0;
   count_ = static_cast<GLsizei>(at.size());
   ++uploads_;
   if (count_ == 0) return;
@@ -29,7 +30,7 @@ void PointLayer::set_points(const std::vector<geo::Point>& at, const std::vector
     v[i] = {static_cast<float>(at[i].x - origin.x), static_cast<float>(at[i].y - origin.y),
             i < days.size() ? static_cast<float>(days[i]) : 0.f, cls | (code << 8)};
   }
-  mesh_.add_buffer(v.data(), v.size() * sizeof(Vertex));
+  buffer_ = mesh_.add_buffer(v.data(), v.size() * sizeof(Vertex));
   const GLsizei stride = sizeof(Vertex);
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);

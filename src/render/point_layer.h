@@ -44,6 +44,9 @@ class PointLayer {
   size_t size() const { return static_cast<size_t>(count_); }
   // The vertex array (attributes 1 position, 2 day, 3 class, 4 codes), for the binning pass.
   GLuint vao() { return mesh_.vao(); }
+  // The interleaved vertex buffer (16 bytes a point: x, y, day, class and codes), read as a
+  // shader storage buffer by compute-shader binning; 0 when empty.
+  GLuint buffer() const { return buffer_; }
   // How many times points were uploaded (filters must never cause one).
   uint64_t uploads() const { return uploads_; }
 
@@ -51,6 +54,7 @@ class PointLayer {
   Program program_;
   Mesh mesh_;
   GLsizei count_ = 0;
+  GLuint buffer_ = 0;
   uint64_t uploads_ = 0;
 };
 

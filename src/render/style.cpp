@@ -10,6 +10,7 @@
 #include "analysis/weights.h"
 #include "geo/crs.h"
 #include "render/class_breaks.h"
+#include "render/incident_filter.h"
 #include "store/civil_date.h"
 
 namespace secmap::render {
@@ -171,8 +172,54 @@ bool style_uses_incidents(StyleKind k) {
          k == StyleKind::Hotspots || k == StyleKind::Kde;
 }
 
+namespace {
+
+// Count or Rate values per commune for a filter (nullopt: no data or a suppressed small count).
+std::vector<std::optional<double>> graduated_values(const MapData& data, StyleKind style,
+                                                    const IncidentFilter& filter,
+                                                    int suppress_below) {
+  const size_t n = data.communes.size();
+  const std::vector<int> counts = incident_counts(data.incidents, n, filter);
+  std::vector<std::optional<double>> v(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (counts[i] > 0 && counts[i] < suppress_below) continue;
+    if (style == StyleKind::Count)
+      v[i] = counts[i];
+    else if (data.communes[i].population > 0)
+      v[i] = kRatePer * counts[i] / static_cast<double>(data.communes[i].population);
+  }
+  return v;
+}
+
+}  // namespace
+
 CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, DayRange days,
                               const StyleParams& params) {
+  IncidentFilter f;
+  f.days = days;
+  return style_communes(data, style, lang, f, params);
+}
+
+std::vector<double> shared_class_breaks(const MapData& data, StyleKind style,
+                                        const std::vector<IncidentFilter>& filters,
+                                        const StyleParams& params) {
+  if (style != StyleKind::Count && style != StyleKind::Rate) return {};
+  std::vector<double> nonzero;
+  for (const IncidentFilter& f : filters)
+    for (const auto& v : graduated_values(data, style, f, params.suppress_below))
+      if (v && *v > 0) nonzero.push_back(*v);
+  return jenks_breaks(nonzero, 4);
+}
+
+CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
+                              const IncidentFilter& filter, const StyleParams& params) {
+  const DayRange days = filter.days;
+  // Incidents per commune that the filter accepts, in a window (the filter's own or another).
+  auto counts_in = [&](DayRange window) {
+    IncidentFilter f = filter;
+    f.days = window;
+    return incident_counts(data.incidents, data.communes.size(), f);
+  };
   CommuneColours out;
   const size_t n = data.communes.size();
   out.fill.resize(n, kNoData);
@@ -205,7 +252,8 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
     std::vector<double> nonzero;
     for (const auto& v : value)
       if (v && *v > 0) nonzero.push_back(*v);
-    const std::vector<double> upper = jenks_breaks(nonzero, 4);
+    const std::vector<double> upper =
+        params.breaks.empty() ? jenks_breaks(nonzero, 4) : params.breaks;
     std::vector<int> used(upper.size() + 1, 0);
     int missing = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -245,17 +293,39 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
                                     {}});
   };
 
-  // Public-safe small-count suppression (StyleParams::suppress_below).
+  // Public-safe small-count suppression (StyleParams::suppress_below): the communes are drawn
+  // hatched, and the legend says what the hatching means (even when no commune falls under it).
   auto small = [&](int count) { return count > 0 && count < params.suppress_below; };
-  auto relabel_suppressed = [&] {
+  auto hatch_legend = [&] {
     if (params.suppress_below <= 0) return;
-    const std::string what =
-        "< " + std::to_string(params.suppress_below) + " " + tr(Text::Suppressed, lang);
-    bool said = false;
-    for (auto& e : out.legend.entries)
-      if (e.colour == kNoData) e.label = what + " / " + e.label, said = true;
-    // The rule is stated even when no commune falls under it.
-    if (!said) out.legend.entries.push_back({LegendEntry::Kind::Fill, what, kNoData, {}});
+    char label[160];
+    std::snprintf(label, sizeof label, tr(Text::SuppressedHatch, lang), params.suppress_below);
+    out.legend.entries.push_back({LegendEntry::Kind::Hatch, label, kHatchFill, {}});
+  };
+  auto hatch_small = [&](const std::vector<int>& counts) {
+    if (params.suppress_below <= 0) return;
+    out.hatched.assign(n, 0);
+    int hatched = 0;
+    for (size_t i = 0; i < n; ++i)
+      if (small(counts[i])) {
+        out.hatched[i] = 1, out.fill[i] = kHatchFill, out.cls[i] = -1, ++hatched;
+      }
+    // graduated() counted the hatched communes as no data: take them out of that entry.
+    for (auto it = out.legend.entries.begin(); hatched && it != out.legend.entries.end(); ++it)
+      if (it->colour == kNoData) {
+        out.legend.entries.erase(it);
+        break;
+      }
+    int missing = 0;
+    for (size_t i = 0; i < n; ++i) missing += out.fill[i] == kNoData;
+    if (hatched && missing)
+      out.legend.entries.push_back(
+          {LegendEntry::Kind::Fill,
+           with_communes(tr(style == StyleKind::Rate ? Text::NoPopulation : Text::NoData, lang),
+                         missing, lang),
+           kNoData,
+           {}});
+    hatch_legend();
   };
   switch (style) {
     case StyleKind::Plain:
@@ -312,23 +382,18 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
     }
     case StyleKind::Count: {
       out.legend.title = tr(Text::IncidentCount, lang);
-      const std::vector<int> counts = data.incident_counts(days.from, days.to);
-      std::vector<std::optional<double>> v(counts.begin(), counts.end());
-      for (size_t i = 0; i < n; ++i)
-        if (small(counts[i])) v[i].reset();
-      graduated(v, kCounts, true, 0, Text::NoData);
-      relabel_suppressed();
+      const std::vector<int> counts = counts_in(days);
+      graduated(graduated_values(data, style, filter, params.suppress_below), kCounts, true, 0,
+                Text::NoData);
+      hatch_small(counts);
       break;
     }
     case StyleKind::Rate: {
       out.legend.title = tr(Text::IncidentRate, lang);
-      const std::vector<int> counts = data.incident_counts(days.from, days.to);
-      std::vector<std::optional<double>> v(n);
-      for (size_t i = 0; i < n; ++i)
-        if (data.communes[i].population > 0 && !small(counts[i]))
-          v[i] = kRatePer * counts[i] / static_cast<double>(data.communes[i].population);
-      graduated(v, kRates, false, 1, Text::NoPopulation);
-      relabel_suppressed();
+      const std::vector<int> counts = counts_in(days);
+      graduated(graduated_values(data, style, filter, params.suppress_below), kRates, false, 1,
+                Text::NoPopulation);
+      hatch_small(counts);
       break;
     }
     case StyleKind::Change: {
@@ -338,9 +403,9 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
             {LegendEntry::Kind::Fill, tr(Text::ChangeNoWindow, lang), kNoData, {}});
         break;
       }
-      const std::vector<int> cur = data.incident_counts(days.from, days.to);
-      const std::vector<int> base = data.incident_counts(analysis::shift_years(days.from, -1),
-                                                         analysis::shift_years(days.to, -1));
+      const std::vector<int> cur = counts_in(days);
+      const std::vector<int> base =
+          counts_in({analysis::shift_years(days.from, -1), analysis::shift_years(days.to, -1)});
       constexpr int kClasses = std::size(kChange);
       std::vector<int> used(kClasses, 0);
       int few = 0;
@@ -348,7 +413,12 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
       for (size_t i = 0; i < n; ++i) {
         total_cur += cur[i];
         total_base += base[i];
-        if (std::max(cur[i], base[i]) < kChangeMinBase || small(cur[i]) || small(base[i])) {
+        if (small(cur[i]) || small(base[i])) {  // public-safe: hidden, hatched
+          if (out.hatched.empty()) out.hatched.assign(n, 0);
+          out.hatched[i] = 1, out.fill[i] = kHatchFill;
+          continue;
+        }
+        if (std::max(cur[i], base[i]) < kChangeMinBase) {
           ++few;
           continue;
         }
@@ -380,13 +450,14 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, D
                                       with_communes(tr(Text::ChangeFewIncidents, lang), few, lang),
                                       kNoData,
                                       {}});
+      hatch_legend();
       break;
     }
     case StyleKind::Hotspots: {
       out.legend.title = tr(Text::Hotspots, lang);
       out.hotspot_class.assign(n, "ns");
       if (n >= 3) {
-        const std::vector<int> counts = data.incident_counts(days.from, days.to);
+        const std::vector<int> counts = counts_in(days);
         const std::vector<double> x(counts.begin(), counts.end());
         const analysis::Weights w = analysis::queen_weights(lonlat_shapes(data));
         analysis::HotspotOptions o;
@@ -482,14 +553,31 @@ const char* tr(Text id, Lang lang) {
   const bool vi = lang == Lang::Vi;
   switch (id) {
     case Text::IncidentsBinned:
-      return vi ? "Vụ việc gộp theo ô (số vụ mỗi ô)" : "Incidents binned (incidents per cell)";
+      return vi ? "Vụ việc gộp theo ô lục giác (số vụ mỗi ô)"
+                : "Incidents binned in hexagons (incidents per hexagon)";
     case Text::Patrols:
       return vi ? "Tuyến tuần tra" : "Patrol routes";
     case Text::Suppressed:
       return vi ? "vụ: ẩn số nhỏ" : "incidents: small counts hidden";
+    case Text::SuppressedHatch:  // a printf format: the threshold
+      return vi ? "Dưới %d — ẩn" : "Under %d — hidden";
     case Text::PublicSafeMark:
       return vi ? "Bản công khai: không hiển thị vụ việc riêng lẻ và thông tin nhạy cảm"
                 : "Public version: no individual incidents or sensitive features";
+    case Text::Coverage:
+      return vi ? "Mức tuần tra đoạn biên giới" : "Border patrol coverage";
+    case Text::CoverageNone:
+      return vi ? "Chưa được tuần tra" : "Not patrolled";
+    case Text::CoveragePlanned:
+      return vi ? "Chỉ có kế hoạch" : "Planned only";
+    case Text::CoverageDoneEarlier:
+      return vi ? "Đã tuần tra, trước %d ngày gần nhất" : "Patrolled, not in the last %d days";
+    case Text::CoverageDoneRecent:
+      return vi ? "Đã tuần tra trong %d ngày gần nhất" : "Patrolled in the last %d days";
+    case Text::CoverageOften:
+      return vi ? "Nét càng đậm: càng nhiều lượt tuần tra" : "Wider line: patrolled more often";
+    case Text::BloLinks:
+      return vi ? "Liên kết văn phòng liên lạc biên giới (BLO)" : "Border liaison office links";
     case Text::Legend:
       return vi ? "Chú giải" : "Legend";
     case Text::Communes:

@@ -58,7 +58,9 @@ struct PointSymbol {
 };
 
 struct LegendEntry {
-  enum class Kind { Fill, Line, Point } kind = Kind::Fill;
+  // Hex: a binned-incident class (symbol.scale is the hexagon's size); Hatch: communes whose
+  // small count is hidden (public-safe), drawn hatched.
+  enum class Kind { Fill, Line, Point, Hex, Hatch } kind = Kind::Fill;
   std::string label;
   Rgba colour;
   PointSymbol symbol;  // for Kind::Point
@@ -83,6 +85,9 @@ struct CommuneColours {
   // the analysis class code ("hot_99" … "ns").
   std::vector<int> cls;
   std::vector<std::string> hotspot_class;
+  // Per commune, 1 where a public-safe view hides its small count: drawn hatched (kHatchInk
+  // stripes over the fill), not as no data.
+  std::vector<uint8_t> hatched;
 };
 
 // Knobs of the analysis styles. Hotspots use the same defaults as `secmap analyze hotspots`
@@ -94,6 +99,10 @@ struct StyleParams {
   // Public-safe views: communes with 1 … suppress_below − 1 incidents are not classed (Count and
   // Rate draw them in the no-data colour, Change as too few) and the legend says so; 0 = off.
   int suppress_below = 0;
+  // Count and Rate: these class upper bounds instead of natural breaks over this window's
+  // values, so that two maps (side-by-side panes, a comparison export) share their classes;
+  // see shared_class_breaks. Empty: natural breaks.
+  std::vector<double> breaks;
 };
 
 // Change against the same window a year earlier: a commune with fewer than this many incidents
@@ -103,8 +112,20 @@ inline constexpr int kChangeMinBase = 5;
 // Rates are per this many people.
 inline constexpr double kRatePer = 10000;
 
+struct IncidentFilter;
+// The commune colours for a style. Styles drawn from incident counts (Count, Rate, Change,
+// Hotspots) count the incidents `filter` accepts, the same set the incident layer draws (Change
+// compares with the same filter a year earlier); the DayRange form filters by dates only.
+CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
+                              const IncidentFilter& filter, const StyleParams& params = {});
 CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, DayRange days,
                               const StyleParams& params = {});
+// Class upper bounds for Count or Rate shared by several maps: natural breaks over the values
+// of every filter's window together (small counts left out as params.suppress_below says).
+// Empty for other styles (their classes do not depend on the data).
+std::vector<double> shared_class_breaks(const MapData& data, StyleKind style,
+                                        const std::vector<IncidentFilter>& filters,
+                                        const StyleParams& params = {});
 
 // The density raster (StyleKind::Kde): classes of incidents per km², transparent below the
 // first bound. The raster shader and the legend both read these.
@@ -122,6 +143,9 @@ inline constexpr Rgba kBorderLine{200, 30, 30, 255};
 inline constexpr Rgba kBackground{235, 240, 245, 255};
 inline constexpr Rgba kPlainBackground{255, 255, 255, 255};
 inline constexpr Rgba kPlainInk{0, 0, 0, 255};
+// Hatched communes (suppressed small counts): dark grey stripes over a near-white fill.
+inline constexpr Rgba kHatchFill{250, 250, 250, 255};
+inline constexpr Rgba kHatchInk{110, 110, 110, 255};
 
 PointSymbol crossing_symbol(std::string_view kind_code);
 PointSymbol facility_symbol(int kind_index);
@@ -157,8 +181,17 @@ enum class Text {
   DensityUnit,
   IncidentsBinned,  // the incident bin grid's legend title
   Patrols,
-  Suppressed,     // public-safe: "< n incidents (not shown)" after the threshold
-  PublicSafeMark  // public-safe: what the map leaves out
+  Suppressed,       // public-safe: "< n incidents (not shown)" after the threshold
+  SuppressedHatch,  // public-safe legend entry for hatched communes: "Dưới n — ẩn"
+  PublicSafeMark,   // public-safe: what the map leaves out
+  // the patrol coverage layer (render/coverage_layer.h); %d: the "recent" days
+  Coverage,
+  CoverageNone,
+  CoveragePlanned,
+  CoverageDoneEarlier,
+  CoverageDoneRecent,
+  CoverageOften,
+  BloLinks  // BLO offices linked to their counterparts across the border
 };
 const char* tr(Text id, Lang lang);
 

@@ -20,7 +20,7 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a secmap database ("SecM").
 inline constexpr int32_t kApplicationId = 0x5365634D;
 

@@ -6,6 +6,7 @@
 #include "render/style.h"
 #include "ui/edit_session.h"
 #include "ui/incident_filters.h"
+#include "ui/patrol_planning.h"
 
 namespace secmap::ui {
 namespace {
@@ -22,6 +23,8 @@ bool is_all_days(render::DayRange d) {
 AppState::AppState() {
   options_.fill_opacity = 0.85f;
   options_.prefetch_lod = true;  // zooming finds the next level of detail ready
+  options_.layers.erase("coverage");
+  patrol_ = std::make_unique<PatrolPlanning>();
 }
 AppState::~AppState() = default;
 
@@ -49,6 +52,7 @@ bool AppState::open_database(const std::filesystem::path& path) {
   db_path_ = abs;
   ++generation_;
   targets_.invalidate();
+  patrol_->open(*db_);
   const auto& days = data_->incidents.day;
   if (days.empty())
     data_days_ = {0, 0};
@@ -78,6 +82,7 @@ bool AppState::reload_data() {
   }
   ++generation_;  // the GL side rebuilds from the new data; the view stays
   targets_.invalidate();
+  patrol_->open(*db_);  // patrols may have been edited
   const auto& days = data_->incidents.day;
   if (!days.empty())
     data_days_ = {*std::min_element(days.begin(), days.end()),
@@ -270,6 +275,19 @@ void AppState::apply_settings(const Settings& s) {
     v.m_per_px = std::clamp(*s.m_per_px, kMinMPerPx, kMaxMPerPx);
     pending_view_ = v;
   }
+}
+
+void AppState::sync_border_layers() {
+  if (!db_ || !patrol_->available()) {
+    options_.coverage.reset();
+    options_.links.reset();
+    return;
+  }
+  options_.links = patrol_->links();
+  if (options_.layers.count("coverage"))
+    options_.coverage = patrol_->plan(*db_, options_.days).layer;
+  else
+    options_.coverage.reset();
 }
 
 }  // namespace secmap::ui

@@ -23,6 +23,7 @@
 namespace secmap::ui {
 
 class EditSession;
+class PatrolPlanning;
 
 // An error shown in the window (and on stderr), with what to do about it.
 struct UiError {
@@ -89,6 +90,12 @@ class AppState {
 
   // --- plan targets (issue 4 §8): the targets panel and a commune's rows in Identify
   PlanTargets& targets() { return targets_; }
+
+  // --- border and patrols (issue 6): the Patrol and Cooperation panels, the coverage layer
+  // (off until switched on: it covers the border's own line) and the BLO links.
+  PatrolPlanning& patrol() { return *patrol_; }
+  // Puts the coverage of the current window and the BLO links into the options (each frame).
+  void sync_border_layers();
   void set_targets_year(int year) { targets_.set_year(year); }
 
   // --- errors
@@ -120,6 +127,7 @@ class AppState {
   std::vector<SearchHit> search_results_;
   std::optional<UiError> error_;
   PlanTargets targets_;
+  std::unique_ptr<PatrolPlanning> patrol_;
 };
 
 }  // namespace secmap::ui

@@ -96,13 +96,18 @@ int run_map_window(const WindowOptions& opt) {
     return 1;
   }
   WindowSystem sys;
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  sys.window = glfwCreateWindow(std::max(320, opt.width), std::max(240, opt.height), "secmap",
-                                nullptr, nullptr);
+  // GL 4.3 first: its compute shaders run the density (KDE) layer on a GPU
+  // (render/density_layer.h); 3.3 core is all the rest needs.
+  for (int minor_43 : {1, 0}) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, minor_43 ? 4 : 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    sys.window = glfwCreateWindow(std::max(320, opt.width), std::max(240, opt.height), "secmap",
+                                  nullptr, nullptr);
+    if (sys.window) break;
+  }
   if (!sys.window) {
     std::fprintf(stderr, "secmap map: cannot create an OpenGL 3.3 core window: %s\n%s\n",
                  glfw_error().c_str(), no_window_help);
@@ -110,8 +115,9 @@ int run_map_window(const WindowOptions& opt) {
   }
   glfwMakeContextCurrent(sys.window);
   glfwSwapInterval(script ? 0 : 1);  // scripts and benchmarks run as fast as they can
-  std::fprintf(stderr, "secmap map: GL_RENDERER %s\n",
-               reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  std::fprintf(stderr, "secmap map: GL_RENDERER %s, GL %s\n",
+               reinterpret_cast<const char*>(glGetString(GL_RENDERER)),
+               reinterpret_cast<const char*>(glGetString(GL_VERSION)));
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -281,15 +287,16 @@ int run_map_window(const WindowOptions& opt) {
     bool rendered = false;
     if (!map_failed) {
       try {
-        if ((rendered = map_view->update(state, moving))) {
+        // Side by side, both panes share one set of class breaks so their colours compare.
+        render::MapOptions main_options = state.options(), compare = main_options;
+        compare.days = show.compare_window();
+        if (split && state.has_data())
+          render::share_classes(*state.data(), state.view(), main_options, compare);
+        if ((rendered = map_view->update(state, main_options, moving))) {
           stats.map_ms = map_view->last_render_ms();
           busy_frames = 3;  // settle to the multisampled image afterwards
         }
-        if (split) {
-          render::MapOptions compare = state.options();
-          compare.days = show.compare_window();
-          if (compare_view->update(state, compare, moving)) rendered = true, busy_frames = 3;
-        }
+        if (split && compare_view->update(state, compare, moving)) rendered = true, busy_frames = 3;
       } catch (const std::exception& e) {
         map_failed = true;  // a broken GL driver: say so once instead of every frame
         state.set_error({"OpenGL", e.what(),
@@ -306,8 +313,8 @@ int run_map_window(const WindowOptions& opt) {
       map_fonts.size = present_fonts.body_px() / area.fb_scale;
       overlay_scale = map_fonts.size / 16.f;
     }
-    // Side by side: presenting, each pane has its legend (class breaks differ by window); in
-    // the window, one legend in the right pane when the pane is wide enough for it.
+    // Side by side: presenting, each pane has its legend (the classes are shared, the counts per
+    // class differ); in the window, one legend in the right pane when wide enough for it.
     const bool right_legend = !split || presenting || state.view().width >= 700;
     map_view->draw_overlay(overlay, map_fonts, state, main_area.min, overlay_scale, right_legend);
     if (split && state.has_data()) {

@@ -27,11 +27,19 @@ void draw_main_menu(PanelContext& ctx) {
     if (ImGui::MenuItem(tr(S::Undo, L), "Ctrl+Z", false, ed->can_undo())) ed->undo(st);
     if (ImGui::MenuItem(tr(S::Redo, L), "Ctrl+Y", false, ed->can_redo())) ed->redo(st);
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::AddIncident, L), nullptr, ed->adding())) ed->set_adding(true);
+    if (ImGui::MenuItem(tr(S::AddIncident, L), nullptr,
+                        ed->adding() && ed->adding_table() == "incidents"))
+      ed->set_adding(true);
+    draw_add_record_menu(*ed, L);
     const FeatureRef sel = st.selected();
-    const bool incident = sel && sel.kind == FeatureKind::Incident;
-    if (ImGui::MenuItem(tr(S::EditSelectedIncident, L), nullptr, false, incident))
-      ed->open_incident(st.data()->incidents.id[static_cast<size_t>(sel.index)]);
+    const auto rec = EditSession::record_of(st, sel);
+    if (ImGui::MenuItem(tr(S::EditSelected, L), nullptr, false, rec.has_value()))
+      ed->open_record(rec->first, rec->second);
+    if (ImGui::MenuItem(tr(S::DeleteSelected, L), nullptr, false, rec.has_value()))
+      ed->request_delete(rec->first, rec->second);
+    if (ImGui::MenuItem(tr(S::RecordCommuneStatus, L), nullptr, false,
+                        sel && sel.kind == FeatureKind::Commune))
+      ed->new_commune_status(st.index()->code(sel));
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu((std::string(tr(S::MenuView, L)) + "###view").c_str())) {

@@ -1,5 +1,7 @@
 // Mouse and keyboard on the map area: drag to pan, wheel to zoom about the cursor, click to
 // identify, arrow keys to pan, +/- to zoom, Home to fit the province, F to fit the selection.
+// Editing: dragging the selected incident moves it (one undoable edit); while drawing a patrol
+// route a click adds a vertex, a double click or Enter finishes it and Esc cancels it.
 // Input the ImGui panels want (a text box, a hovered window) never reaches the map.
 #pragma once
 #include <imgui.h>
@@ -27,6 +29,11 @@ class MapInput {
   bool handle(AppState& state, const MapArea& area);
 
  private:
+  // The route being drawn and the incident being dragged, over the map.
+  void draw_edit_overlay(AppState& state, const MapArea& area) const;
+  bool moving_incident_ = false;  // the press began on the selected incident
+  int64_t moving_id_ = 0;
+  bool skip_release_ = false;  // the double click that finished a route
   bool dragging_ = false;
   float drag_distance_ = 0;
   double last_wheel_ = -1;  // ImGui time of the last wheel step: a burst of steps is one zoom

@@ -1,7 +1,8 @@
-// The incident form: a window over the map with the code lists as combos (Vietnamese names
-// first), date and time, case number, cross-border flag, campaign tags and description; each
-// field's error under it; Save / Cancel; and, after a conflict, both versions with Keep mine /
-// Keep theirs. Everything goes through EditSession.
+// The record form: a window over the map for a record of any editable table, built from the
+// table's columns (edit/tables.h) — code lists as combos (Vietnamese names first), yes/no as
+// checkboxes, dates, numbers and text as inputs — with each field's error under it; Save /
+// Cancel; after a conflict both versions with Keep mine / Keep theirs; the delete confirmation;
+// and the hints while placing a record or drawing a route. Everything goes through EditSession.
 #include <array>
 #include <cstring>
 
@@ -15,98 +16,206 @@ namespace {
 
 const ImVec4 kErrorColour{0.95f, 0.3f, 0.25f, 1.f};
 
-void field_error(const IncidentForm& form, const char* field, Lang L) {
+void field_error(const RecordForm& form, const std::string& field, Lang L) {
   if (const edit::FieldError* e = form.error_of(field))
     ImGui::TextColored(kErrorColour, "%s", (L == Lang::En ? e->message : e->message_vi).c_str());
 }
 
 // A combo over one code list; "" (none) first when optional.
-void code_combo(EditSession& ed, const char* label, const char* field, const char* table,
-                bool optional, Lang L) {
-  std::string& value = ed.form().values[field];
-  const auto& list = ed.codes().list(table);
+void code_combo(EditSession& ed, const std::string& label, const edit::ColumnSpec& col, Lang L) {
+  std::string& value = ed.form().values[col.name];
+  const auto& list = ed.codes().list(col.code_list);
   std::string preview = value.empty() ? std::string("—") : value;
   for (const auto& c : list)
     if (c.code == value) preview = c.code + " " + (L == Lang::En ? c.name_en : c.name_vi);
-  if (ImGui::BeginCombo(label, preview.c_str())) {
-    if (optional && ImGui::Selectable("—", value.empty())) value.clear();
+  if (ImGui::BeginCombo(label.c_str(), preview.c_str())) {
+    if (!col.required && ImGui::Selectable("—", value.empty())) value.clear();
     for (const auto& c : list) {
       const std::string text = c.code + "  " + (L == Lang::En ? c.name_en : c.name_vi);
       if (ImGui::Selectable(text.c_str(), c.code == value)) value = c.code;
     }
     ImGui::EndCombo();
   }
-  field_error(ed.form(), field, L);
 }
 
-void text_field(EditSession& ed, const char* label, const char* field, Lang L,
-                bool multiline = false) {
+void text_field(EditSession& ed, const std::string& label, const std::string& field, bool multiline,
+                bool read_only) {
   std::string& value = ed.form().values[field];
   std::array<char, 1024> buf{};
   std::strncpy(buf.data(), value.c_str(), buf.size() - 1);
-  const bool changed = multiline ? ImGui::InputTextMultiline(label, buf.data(), buf.size(),
-                                                             {0, ImGui::GetTextLineHeight() * 4})
-                                 : ImGui::InputText(label, buf.data(), buf.size());
+  const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
+  const bool changed = multiline
+                           ? ImGui::InputTextMultiline(label.c_str(), buf.data(), buf.size(),
+                                                       {0, ImGui::GetTextLineHeight() * 4}, flags)
+                           : ImGui::InputText(label.c_str(), buf.data(), buf.size(), flags);
   if (changed) value = buf.data();
-  field_error(ed.form(), field, L);
+}
+
+void column_field(EditSession& ed, const edit::ColumnSpec& col, Lang L) {
+  RecordForm& form = ed.form();
+  std::string label = field_label(col.name, L) + (col.required ? " *" : "") + "##" + col.name;
+  if (!col.code_list.empty()) {
+    code_combo(ed, label, col, L);
+  } else if (col.kind == edit::ColumnKind::Boolean) {
+    bool on = form.values[col.name] == "1";
+    if (ImGui::Checkbox(label.c_str(), &on)) form.values[col.name] = on ? "1" : "0";
+  } else {
+    // A new status period belongs to the commune it was opened from.
+    const bool read_only = form.table == "commune_status" && col.name == "commune_code" && !form.id;
+    text_field(ed, label, col.name, col.name == "description" || col.name == "notes", read_only);
+    if (col.kind == edit::ColumnKind::DateTime && ImGui::IsItemHovered())
+      ImGui::SetTooltip("YYYY-MM-DD [HH:MM]");
+    else if (col.kind == edit::ColumnKind::Date && ImGui::IsItemHovered())
+      ImGui::SetTooltip("YYYY-MM-DD");
+  }
+  field_error(form, col.name, L);
+}
+
+void draw_hint(const char* text, ImVec2 map_min) {
+  ImGui::SetNextWindowPos({map_min.x + 12, map_min.y + 12});
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  if (ImGui::Begin("##edit_hint", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings))
+    ImGui::TextUnformatted(text);
+  ImGui::End();
+}
+
+void draw_conflict(EditSession& ed, AppState& st, Lang L) {
+  const edit::Conflict& c = *ed.form().conflict;
+  ImGui::TextColored(kErrorColour, "%s", tr(S::ConflictTitle, L));
+  // Both versions side by side, field by field, the differing ones marked.
+  const edit::Fields theirs = c.theirs ? c.theirs->fields : edit::Fields::object();
+  if (ImGui::BeginTable("##conflict", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn(tr(S::HistoryField, L));
+    ImGui::TableSetupColumn(
+        (std::string(tr(S::TheirVersion, L)) + " v" + std::to_string(c.their_version)).c_str());
+    ImGui::TableSetupColumn(
+        (std::string(tr(S::YourVersion, L)) + " v" + std::to_string(c.your_version)).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& [name, mine] : c.yours.items()) {
+      const std::string their_text = edit::value_text(theirs.value(name, edit::Fields()));
+      const std::string my_text = edit::value_text(mine);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(field_label(name, L).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", their_text.empty() ? "—" : their_text.c_str());
+      ImGui::TableNextColumn();
+      if (my_text != their_text)
+        ImGui::TextColored(kErrorColour, "%s", my_text.empty() ? "—" : my_text.c_str());
+      else
+        ImGui::TextWrapped("%s", my_text.empty() ? "—" : my_text.c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::Button(tr(S::KeepMine, L))) ed.keep_mine(st);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::KeepTheirs, L))) ed.keep_theirs();
+}
+
+void draw_delete_confirmation(EditSession& ed, AppState& st, Lang L) {
+  if (!ed.delete_pending()) return;
+  const char* id = "##confirm_delete";
+  if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(ed.pending_delete_label().c_str());
+    ImGui::TextWrapped("%s", tr(S::ConfirmDelete, L));
+    if (ImGui::Button(tr(S::DeleteEdit, L))) {
+      ed.confirm_delete(st);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(S::CancelEdit, L)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      ed.cancel_delete();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
 }
 
 }  // namespace
+
+void draw_add_record_menu(EditSession& ed, Lang L) {
+  if (!ImGui::BeginMenu((std::string(tr(S::AddRecord, L)) + "###add_record").c_str())) return;
+  for (const edit::TableSpec& spec : edit::editable_tables()) {
+    if (spec.table == "incidents" || spec.table == "commune_status") continue;  // own items
+    const std::string label = field_label(spec.table, L);
+    if (spec.table == "patrols") {
+      if (ImGui::MenuItem(tr(S::DrawRoute, L), nullptr, ed.drawing_route())) ed.start_route();
+    } else if (ImGui::MenuItem(label.c_str())) {
+      if (spec.geometry == "POINT")
+        ed.set_adding(true, spec.table);
+      else
+        ed.new_record(spec.table);
+    }
+  }
+  ImGui::EndMenu();
+}
 
 void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max) {
   AppState& st = ctx.state;
   EditSession* ed = st.editing();
   if (!ed) return;
   const Lang L = st.lang();
-  if (ed->adding()) {  // a hint while waiting for the click
-    ImGui::SetNextWindowPos({map_min.x + 12, map_min.y + 12});
-    ImGui::SetNextWindowBgAlpha(0.85f);
-    if (ImGui::Begin("##edit_hint", nullptr,
+  if (ed->adding())  // a hint while waiting for the click
+    draw_hint(
+        ed->adding_table() == "incidents" ? tr(S::ClickMapToAdd, L) : tr(S::ClickMapToPlace, L),
+        map_min);
+  if (ed->drawing_route())
+    draw_hint((std::string(tr(S::DrawRouteHint, L)) + "\n" + tr(S::RouteVertices, L) + ": " +
+               std::to_string(ed->route_vertices().size()))
+                  .c_str(),
+              map_min);
+  draw_delete_confirmation(*ed, st, L);
+  if (ed->refused()) {  // why a move, delete, undo or redo was refused
+    ImGui::SetNextWindowPos({(map_min.x + map_max.x) / 2, map_min.y + 12}, ImGuiCond_Always,
+                            {0.5f, 0});
+    if (ImGui::Begin("##edit_refused", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoSavedSettings))
-      ImGui::TextUnformatted(tr(S::ClickMapToAdd, L));
+                         ImGuiWindowFlags_NoSavedSettings)) {
+      ImGui::TextColored(kErrorColour, "%s", ed->message().c_str());
+      if (ImGui::Button("OK")) ed->dismiss_refusal();
+    }
     ImGui::End();
   }
-  IncidentForm& form = ed->form();
+  RecordForm& form = ed->form();
   if (!form.open) return;
+  const edit::TableSpec* spec = edit::find_table(form.table);
+  if (!spec) return;
   ImGui::SetNextWindowPos({map_max.x - 12, map_min.y + 12}, ImGuiCond_Appearing, {1, 0});
   ImGui::SetNextWindowSize({560, 0}, ImGuiCond_Appearing);
   bool open = true;
-  const std::string title = std::string(tr(S::IncidentForm, L)) +
-                            (form.id ? " #" + std::to_string(*form.id) : std::string()) +
-                            "###incident_form";
+  const std::string title =
+      (form.table == "commune_status" && !form.id ? std::string(tr(S::RecordCommuneStatus, L))
+                                                  : field_label(form.table, L)) +
+      (form.id ? " #" + std::to_string(*form.id) : std::string()) + "###record_form";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PushItemWidth(ImGui::GetFontSize() * 16);  // room for the labels beside
-    ImGui::Text("%s: %.5f°E %.5f°N", tr(S::FieldLocation, L), form.lonlat.x, form.lonlat.y);
-    ImGui::Checkbox(tr(S::AcceptOutside, L), &form.accept_outside);
+    if (spec->geometry == "POINT") {
+      if (form.has_point)
+        ImGui::Text("%s: %.5f°E %.5f°N", tr(S::FieldLocation, L), form.lonlat.x, form.lonlat.y);
+      else
+        ImGui::TextDisabled("%s: —", tr(S::FieldLocation, L));
+      ImGui::Checkbox(tr(S::AcceptOutside, L), &form.accept_outside);
+    } else if (spec->geometry == "LINESTRING") {
+      ImGui::Text("%s: %zu", tr(S::RouteVertices, L), form.line.size());
+    }
     field_error(form, "location", L);
-    code_combo(*ed, tr(S::FieldCategory, L), "category", "incident_categories", false, L);
-    text_field(*ed, tr(S::FieldOccurredAt, L), "occurred_at", L);
-    code_combo(*ed, tr(S::FieldSeverity, L), "severity", "severities", true, L);
-    code_combo(*ed, tr(S::FieldStatus, L), "status", "case_statuses", false, L);
-    text_field(*ed, tr(S::FieldCaseNumber, L), "case_number", L);
-    bool cross = form.values["cross_border"] == "1";
-    if (ImGui::Checkbox(tr(S::FieldCrossBorder, L), &cross))
-      form.values["cross_border"] = cross ? "1" : "0";
-    text_field(*ed, tr(S::FieldCampaignTags, L), "campaign_tags", L);
-    text_field(*ed, tr(S::FieldDescription, L), "description", L, true);
+    for (const auto& col : spec->columns) column_field(*ed, col, L);
     ImGui::PopItemWidth();
     ImGui::Separator();
     if (form.conflict) {
-      const edit::Conflict& c = *form.conflict;
-      ImGui::TextColored(kErrorColour, "%s", tr(S::ConflictTitle, L));
-      ImGui::TextWrapped("%s (v%lld): %s", tr(S::TheirVersion, L),
-                         static_cast<long long>(c.their_version),
-                         c.theirs ? edit::row_json(*c.theirs).c_str() : "—");
-      ImGui::TextWrapped("%s (v%lld): %s", tr(S::YourVersion, L),
-                         static_cast<long long>(c.your_version), c.yours.dump().c_str());
-      if (ImGui::Button(tr(S::KeepMine, L))) ed->keep_mine(st);
-      ImGui::SameLine();
-      if (ImGui::Button(tr(S::KeepTheirs, L))) ed->keep_theirs();
+      draw_conflict(*ed, st, L);
     } else {
       if (ImGui::Button(tr(S::SaveEdit, L))) ed->save(st);
       ImGui::SameLine();
       if (ImGui::Button(tr(S::CancelEdit, L))) ed->cancel();
+      if (form.id) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(S::DeleteEdit, L))) ed->request_delete(form.table, *form.id);
+      }
     }
     if (!ed->message().empty()) ImGui::TextDisabled("%s", ed->message().c_str());
   }

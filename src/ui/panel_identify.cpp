@@ -1,9 +1,13 @@
 // Identify: the attributes of the clicked commune, incident, patrol route, crossing or facility
 // (Vietnamese labels, code lists by name); for a commune also its status history (every period),
 // its plan-target rows for the targets panel's year and its incidents in the current filter
-// (the newest first, a click selects one).
+// (the newest first, a click selects one). Every feature shows its change history from the audit
+// trail (who, when, each field before and after); editable records have Edit / Delete, and a
+// commune "record its status for a period".
 #include <algorithm>
 
+#include "edit/tables.h"
+#include "ui/edit_session.h"
 #include "ui/panels.h"
 
 namespace secmap::ui {
@@ -99,6 +103,78 @@ void draw_commune_incidents(AppState& st, int commune) {
   ImGui::EndTable();
 }
 
+// A value as Identify shows it: a code with its name from the column's code list.
+std::string shown_value(EditSession& ed, const std::string& table, const std::string& field,
+                        const std::string& value, Lang L) {
+  if (value.empty()) return "—";
+  const edit::TableSpec* spec = edit::find_table(table);
+  const edit::ColumnSpec* col = spec ? spec->column(field) : nullptr;
+  if (col && !col->code_list.empty())
+    for (const auto& c : ed.codes().list(col->code_list))
+      if (c.code == value) return value + " " + (L == Lang::En ? c.name_en : c.name_vi);
+  return value;
+}
+
+void draw_audit_history(AppState& st, EditSession& ed, FeatureRef sel) {
+  const Lang L = st.lang();
+  const auto& entries = ed.history_of(st, sel);
+  ImGui::Spacing();
+  if (!ImGui::CollapsingHeader(tr(S::HistoryTitle, L), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (entries.empty()) {
+    ImGui::TextDisabled("%s", tr(S::HistoryNone, L));
+    return;
+  }
+  size_t lines = 0;
+  for (const auto& e : entries) lines += 2 + e.changes.size();
+  const float h =
+      std::min(16.f, static_cast<float>(lines) + 1.f) * ImGui::GetTextLineHeightWithSpacing();
+  if (!ImGui::BeginChild("##audit", {0, h}, true)) {
+    ImGui::EndChild();
+    return;
+  }
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {  // the newest first
+    ImGui::PushID(static_cast<int>(it->audit_id));
+    // When, who, what was done to which record; then each field before and after.
+    ImGui::TextColored({0.55f, 0.75f, 1.f, 1.f}, "%s · %s · %s %s #%lld", it->at.c_str(),
+                       it->who.c_str(), field_label(it->action, L).c_str(),
+                       field_label(it->table, L).c_str(), static_cast<long long>(it->row_id));
+    if (!it->changes.empty() && ImGui::BeginTable("##changes", 3,
+                                                  ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                                      ImGuiTableFlags_SizingStretchProp)) {
+      for (S c : {S::HistoryField, S::HistoryBefore, S::HistoryAfter})
+        ImGui::TableSetupColumn(tr(c, L));
+      ImGui::TableHeadersRow();
+      for (const auto& c : it->changes) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(field_label(c.field, L).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", shown_value(ed, it->table, c.field, c.before, L).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", shown_value(ed, it->table, c.field, c.after, L).c_str());
+      }
+      ImGui::EndTable();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+// Edit / Delete for an editable record; "record status" for a commune.
+void draw_edit_buttons(AppState& st, EditSession& ed, FeatureRef sel) {
+  const Lang L = st.lang();
+  if (sel.kind == FeatureKind::Commune) {
+    if (ImGui::Button(tr(S::RecordCommuneStatus, L))) ed.new_commune_status(st.index()->code(sel));
+    return;
+  }
+  const auto rec = EditSession::record_of(st, sel);
+  if (!rec) return;
+  if (ImGui::Button(tr(S::EditSelected, L))) ed.open_record(rec->first, rec->second);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::DeleteSelected, L))) ed.request_delete(rec->first, rec->second);
+  if (sel.kind == FeatureKind::Incident) ImGui::TextDisabled("%s", tr(S::MoveHint, L));
+}
+
 }  // namespace
 
 void draw_identify_section(PanelContext& ctx) {
@@ -122,8 +198,14 @@ void draw_identify_section(PanelContext& ctx) {
     for (const auto& [label, value] : d.attributes) row(label, value);
     ImGui::EndTable();
   }
-  if (sel.kind != FeatureKind::Commune) return;
+  EditSession* ed = st.editing();
+  if (ed) draw_edit_buttons(st, *ed, sel);
+  if (sel.kind != FeatureKind::Commune) {
+    if (ed) draw_audit_history(st, *ed, sel);
+    return;
+  }
   draw_history(d, L);  // before the incident list, whose click changes the selection
+  if (ed) draw_audit_history(st, *ed, sel);
   draw_commune_targets(st, sel.index);
   draw_commune_incidents(st, sel.index);
 }

@@ -1,7 +1,9 @@
 // Layers: show/hide each layer, the commune fill opacity and what colours the communes (every
 // commune style and analysis layer: statuses, designations, counts, rates, change, Gi* hot
 // spots, density).
+#include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "render/style.h"
@@ -48,6 +50,32 @@ void draw_layers_section(PanelContext& ctx) {
                               render::style_name(render::kUserStyles[i]);
     if (ImGui::RadioButton(label.c_str(), o.style == render::kUserStyles[i]))
       o.style = render::kUserStyles[i];
+  }
+  if (o.style == render::StyleKind::Kde) {
+    // The kernel's σ and the raster's cell in metres (VN-2000), as `analyze kde` takes them.
+    // The surface is recomputed when a slider is released, not on every step of a drag.
+    auto slider = [](const char* id, double& value, float lo, float hi, const char* fmt,
+                     ImGuiSliderFlags flags, std::optional<float>& dragging) {
+      float v = dragging.value_or(static_cast<float>(value));
+      ImGui::SetNextItemWidth(-1);
+      ImGui::SliderFloat(id, &v, lo, hi, fmt, flags);
+      if (ImGui::IsItemActive()) {
+        dragging = v;
+        return;
+      }
+      if (ImGui::IsItemDeactivatedAfterEdit() || ImGui::IsItemEdited())
+        value =
+            std::clamp(static_cast<double>(v), static_cast<double>(lo), static_cast<double>(hi));
+      dragging.reset();
+    };
+    static std::optional<float> bandwidth_drag, cell_drag;
+    // The catalogue holds no format characters: the number's format is added here.
+    const std::string bandwidth_fmt = std::string(tr(S::KdeBandwidth, L)) + ": %.0f";
+    const std::string cell_fmt = std::string(tr(S::KdeCell, L)) + ": %.0f";
+    slider("##kde_bandwidth", o.kde_bandwidth_m, 200.f, 10000.f, bandwidth_fmt.c_str(),
+           ImGuiSliderFlags_Logarithmic, bandwidth_drag);
+    slider("##kde_cell", o.kde_cell_m, 0.f, 2000.f, cell_fmt.c_str(), ImGuiSliderFlags_None,
+           cell_drag);
   }
 }
 

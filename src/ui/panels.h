@@ -55,9 +55,17 @@ void draw_layer_order_section(PanelContext& ctx);
 std::string format_percent(double v, Lang lang);
 ImVec4 target_state_colour(analysis::TargetState s);
 void draw_slides_section(PanelContext& ctx);
+// Border patrol plan and coverage, and border cooperation with the BLO links (issue 6).
+void draw_patrol_section(PanelContext& ctx);
+void draw_cooperation_section(PanelContext& ctx);
 void draw_status_bar(PanelContext& ctx, ImVec2 pos, float width, const FrameStats& stats);
-// The incident form (issue 5) over the map area, and the "click the map" hint while adding.
+// The record form (issue 5) over the map area, the delete confirmation, and the hints while
+// placing a record or drawing a route.
 void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
+// Edit menu › Add a record: one item per editable table (point records are placed by a click,
+// patrol routes drawn).
+class EditSession;
+void draw_add_record_menu(EditSession& ed, Lang lang);
 // Errors, the no-database notice and the open dialog, centred on the map area.
 void draw_messages(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 

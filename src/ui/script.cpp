@@ -8,9 +8,10 @@
 
 #include "geo/crs.h"
 #include "render/style.h"
-#include "ui/edit_session.h"
+#include "ui/edit_script.h"
 #include "ui/incident_filters.h"
 #include "ui/key_names.h"
+#include "ui/patrol_script.h"
 
 namespace secmap::ui {
 namespace {
@@ -47,15 +48,7 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"bins", 1},
       {"layer-order", 1},
       {"opacity", 2},
-      {"targets-year", 1},
-      // editing (issue 5)
-      {"edit-new-incident", 2},
-      {"edit-open", 1},
-      {"edit-field", -1},
-      {"edit-save", 0},
-      {"edit-cancel", 0},
-      {"undo", 0},
-      {"redo", 0}};
+      {"targets-year", 1}};
   return a;
 }
 
@@ -108,8 +101,17 @@ Script Script::parse(const std::string& text, const std::string& name) {
     const size_t rest = line.find_first_not_of(" \t", name_end);
     c.rest = rest == std::string::npos ? "" : line.substr(rest);
     for (std::string w; words >> w;) c.args.push_back(w);
-    auto it = arity().find(c.name);
-    if (it == arity().end())
+    const auto* commands = &arity();
+    auto it = commands->find(c.name);
+    if (it == commands->end()) {  // editing (issue 5)
+      commands = &edit_command_arity();
+      it = commands->find(c.name);
+    }
+    if (it == commands->end()) {  // patrol plan (issue 6)
+      commands = &patrol_command_arity();
+      it = commands->find(c.name);
+    }
+    if (it == commands->end())
       throw ScriptError(name + ":" + std::to_string(n) + ": unknown command '" + c.name + "'");
     if (it->second >= 0 ? static_cast<int>(c.args.size()) != it->second : c.args.empty())
       throw ScriptError(name + ":" + std::to_string(n) + ": '" + c.name + "' takes " +
@@ -237,33 +239,10 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
         if (a.size() == 3) window = parse_window(a[1], a[2]);
         show->set_split(st, on_off(a[0]), window);
       }
-    } else if (c.name.starts_with("edit-") || c.name == "undo" || c.name == "redo") {
-      EditSession* ed = st.editing();
-      if (!ed) throw std::invalid_argument("no database open to edit");
-      if (c.name == "edit-new-incident") {
-        const geo::Point px{number(a[0]), number(a[1])};
-        ed->new_incident(geo::mercator_to_lonlat(st.view().to_mercator(px)));
-      } else if (c.name == "edit-open") {
-        if (!ed->open_incident(static_cast<int64_t>(number(a[0]))))
-          throw std::invalid_argument("no incident " + a[0]);
-      } else if (c.name == "edit-field") {
-        const size_t space = c.rest.find(' ');
-        const std::string value = space == std::string::npos ? "" : c.rest.substr(space + 1);
-        if (!ed->form().open) throw std::invalid_argument("no form open");
-        if (!ed->set_field(a[0], value)) throw std::invalid_argument("no field " + a[0]);
-      } else if (c.name == "edit-save") {
-        if (!ed->save(st)) {
-          std::string why = ed->message();
-          for (const auto& e : ed->form().errors) why += "; " + e.field + ": " + e.message;
-          throw std::invalid_argument("not saved: " + why);
-        }
-      } else if (c.name == "edit-cancel") {
-        ed->cancel();
-      } else if (c.name == "undo") {
-        if (!ed->undo(st)) throw std::invalid_argument("cannot undo: " + ed->message());
-      } else if (!ed->redo(st)) {
-        throw std::invalid_argument("cannot redo: " + ed->message());
-      }
+    } else if (edit_command_arity().count(c.name)) {
+      run_edit_command(st, c.name, a, c.rest);
+    } else if (patrol_command_arity().count(c.name)) {
+      run_patrol_command(st, c.name, a, c.rest);
     } else if (c.name == "quit") {
       out.quit = true;
     }

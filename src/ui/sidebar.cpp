@@ -6,6 +6,7 @@ namespace secmap::ui {
 
 void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
   const Lang L = ctx.state.lang();
+  ctx.state.sync_border_layers();  // coverage of the current window, BLO links
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
@@ -28,6 +29,8 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     section(S::PanelLayers, "layers", draw_layers_section);
     section(S::PanelLayerOrder, "layer-order", draw_layer_order_section);
     section(S::PanelTargets, "targets", draw_targets_section);
+    section(S::PanelPatrol, "patrol", draw_patrol_section);
+    section(S::PanelCooperation, "cooperation", draw_cooperation_section);
     if (ctx.show) section(S::PanelSlides, "slides", draw_slides_section);
   }
   ImGui::End();

@@ -5,7 +5,9 @@
 #include <stdexcept>
 
 #include "geo/crs.h"
+#include "ui/edit_session.h"
 #include "ui/incident_filters.h"
+#include "ui/patrol_state.h"
 #include "ui/slide_view_state.h"
 #include "ui/split_view.h"
 
@@ -34,6 +36,8 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     s["title"] = d.title;
     for (const auto& [label, value] : d.attributes) s["attributes"][label] = value;
     s["history_rows"] = d.history.size();
+    if (EditSession* ed = st.editing())  // the audit history Identify shows
+      s["audit_history"] = EditSession::history_json(ed->history_of(st, sel));
     if (sel.kind == FeatureKind::Commune) {
       s["incidents_in_filter"] = st.incidents_in_commune(sel.index);
       json history = json::array();
@@ -65,6 +69,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
   } else {
     j["selected"] = nullptr;
   }
+  j["editing"] = st.editing() ? st.editing()->state_json() : json(nullptr);
   const auto& o = st.options();
   j["layers"] = std::vector<std::string>(o.layers.begin(), o.layers.end());
   j["visible_incidents"] = st.visible_incidents();
@@ -144,6 +149,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     }
     j["split"] = split;
   }
+  j["border"] = patrol_state_json(st);  // Patrol and Cooperation panels (issue 6)
   j["error"] = st.error() ? json(st.error()->title + ": " + st.error()->detail) : json(nullptr);
   j["map_renders"] = x.map_renders;
   j["frame_ms"] = x.frame_ms;

@@ -1,6 +1,7 @@
 // Every string the map window shows, in one catalogue: Vietnamese (the default) and English.
 // Panels never hold literal UI text; they ask tr(S::…, lang). Strings are NFC UTF-8.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "render/map_data.h"
@@ -130,6 +131,8 @@ enum class S {
   StyleChange,
   StyleHotspots,
   StyleKde,
+  KdeBandwidth,  // density layer: the kernel bandwidth slider (metres)
+  KdeCell,       // density layer: the raster cell size slider (metres)
   // incidents and patrols in identify, incident filters, layer order, plan targets
   Incident,
   Patrol,
@@ -209,11 +212,66 @@ enum class S {
   KeepTheirs,
   YourVersion,
   TheirVersion,
+  HistoryTitle,
+  HistoryNone,
+  HistoryWhen,
+  HistoryWho,
+  HistoryField,
+  HistoryBefore,
+  HistoryAfter,
+  RecordCommuneStatus,
+  AddRecord,
+  EditSelected,
+  DeleteSelected,
+  ConfirmDelete,
+  DeleteEdit,
+  DrawRoute,
+  DrawRouteHint,
+  ClickMapToPlace,
+  RouteVertices,
+  MoveHint,
+  // border patrol and cooperation panels (issue 6)
+  PanelPatrol,
+  PanelCooperation,
+  NoBorderData,
+  ShowCoverageLayer,
+  ShowBloLinks,
+  PatrolWindow,
+  RoutesFromTable,
+  RoutesFromFile,
+  RouteFilePath,
+  ImportRoutes,
+  UseTableRoutes,
+  SpeedPerMode,
+  RoutesInWindow,
+  ColRoute,
+  ColMode,
+  ColState,
+  ColLengthKm,
+  ColDuration,
+  ColHotspots,
+  ColCrossings,
+  UncoveredSegments,
+  UncoveredCrossings,
+  ExportPath,
+  ExportRoutes,
+  ExportSheet,
+  Exported,
+  CoopEvents,
+  CoopTimeline,
+  CoopByQuarter,
+  CoopByCrossing,
+  CoopBySegment,
+  BloLinks,
+  NoRoutesInWindow,
   Count_  // number of strings (keep last)
 };
 
 // The string in the interface language; never null, never empty.
 const char* tr(S id, Lang lang);
+// The label of an editable column, table or audit action (edit forms, Identify's history) in
+// the interface language; the name itself when the catalogue has none.
+std::string field_label(std::string_view name, Lang lang);
 // "vi" / "en" and back (nullopt-free: unknown names give Vietnamese).
 std::string_view lang_code(Lang lang);
 Lang parse_lang(std::string_view code);

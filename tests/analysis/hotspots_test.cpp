@@ -4,8 +4,12 @@
 // the conditional null; classes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "analysis/fdr.h"
 #include "analysis/gistar.h"
@@ -105,7 +109,149 @@ std::vector<double> conditional_normal_p(const Weights& w, const std::vector<dou
   return p;
 }
 
+// Writes the units for tests/analysis/pysal_gistar.py: one JSON line per commune with its value
+// and its rings (lon, lat).
+void write_units_jsonl(const std::filesystem::path& file, const CommuneSet& c,
+                       const std::vector<double>& x) {
+  std::FILE* f = std::fopen(file.c_str(), "w");
+  ASSERT_NE(f, nullptr) << file;
+  for (size_t i = 0; i < c.size(); ++i) {
+    std::string shells, holes;
+    for (const auto& poly : c.geoms[i].polygons)
+      for (size_t r = 0; r < poly.rings.size(); ++r) {
+        std::string& to = r == 0 ? shells : holes;
+        to += to.empty() ? "[" : ",[";
+        for (size_t k = 0; k < poly.rings[r].size(); ++k) {
+          char b[64];
+          std::snprintf(b, sizeof b, "%s[%.17g,%.17g]", k ? "," : "", poly.rings[r][k].x,
+                        poly.rings[r][k].y);
+          to += b;
+        }
+        to += "]";
+      }
+    std::fprintf(f, "{\"x\":%.17g,\"shells\":[%s],\"holes\":[%s]}\n", x[i], shells.c_str(),
+                 holes.c_str());
+  }
+  std::fclose(f);
+}
+
+// Smallest distance in metres between the boundaries of two (multi)polygons: vertex to edge both
+// ways, on a local equirectangular scale (plenty for a 1 m question).
+double boundary_gap_m(const geo::Geometry& a, const geo::Geometry& b) {
+  const double lat = 0.5 * (a.bbox().min_y + a.bbox().max_y);
+  const double kx = 111320.0 * std::cos(lat * M_PI / 180), ky = 110574.0;
+  auto one_way = [&](const geo::Geometry& from, const geo::Geometry& to) {
+    double best = 1e300;
+    for (const auto& pf : from.polygons)
+      for (const auto& rf : pf.rings)
+        for (const auto& v : rf)
+          for (const auto& pt : to.polygons)
+            for (const auto& rt : pt.rings)
+              for (size_t k = 0; k + 1 < rt.size(); ++k) {
+                const double ax = (rt[k].x - v.x) * kx, ay = (rt[k].y - v.y) * ky;
+                const double bx = (rt[k + 1].x - v.x) * kx, by = (rt[k + 1].y - v.y) * ky;
+                const double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+                const double t = len2 > 0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
+                best = std::min(best, std::hypot(ax + t * dx, ay + t * dy));
+              }
+    return best;
+  };
+  return std::min(one_way(a, b), one_way(b, a));
+}
+
+std::vector<double> read_numbers(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::vector<double> v;
+  double d;
+  while (in >> d) v.push_back(d);
+  return v;
+}
+
 }  // namespace
+
+// The independent implementation: libpysal's Queen contiguity and a numpy Gi* (binary, focal
+// included) run by /usr/bin/python3 on the same polygons and counts. Neighbour lists and z-scores
+// must agree; the numpy conditional permutation p-values must agree within Monte Carlo error.
+TEST(GiStar, MatchesLibpysalAndNumpyOnRealCommunesWithQueenWeights) {
+  SECMAP_REQUIRE_REALDATA(kRealCommunes);
+  if (test::run_command("/usr/bin/python3 -c 'import libpysal, numpy, scipy'").exit_code != 0)
+    GTEST_SKIP() << "python3-libpysal (with numpy and scipy) is not installed for /usr/bin/python3;"
+                    " tools/setup installs it. The independent Gi* comparison did not run.";
+  const CommuneSet& c = real_communes();
+  const auto x = clustered_counts(c, 42);
+  const auto dir = test::scratch_dir("gistar_pysal");
+  write_units_jsonl(dir / "units.jsonl", c, x);
+  const int R = 999;
+  const auto run = test::run_command(
+      "/usr/bin/python3 '" + (test::source_dir() / "tests/analysis/pysal_gistar.py").string() +
+      "' '" + (dir / "units.jsonl").string() + "' '" + (dir / "peer").string() + "' " +
+      std::to_string(R) + " 3");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+
+  // libpysal's Queen joins polygons that share a vertex exactly; ours also joins a vertex lying
+  // on the other's edge (a T-junction) or within the 1 m snap. So libpysal's pairs must all be
+  // ours, and each pair only we have must be that close (weights_test checks ours against
+  // SpatiaLite's ST_Intersects).
+  const Weights q = queen_weights(c.geoms);
+  std::vector<std::vector<int32_t>> their_lists(c.size());
+  std::ifstream nb(dir / "peer.nb");
+  std::string line;
+  std::vector<uint8_t> same_row(c.size(), 1);
+  int extra_pairs = 0;
+  for (size_t i = 0; i < c.size(); ++i) {
+    ASSERT_TRUE(std::getline(nb, line)) << "libpysal listed fewer units than " << c.size();
+    std::istringstream in(line);
+    for (int32_t j; in >> j;) their_lists[i].push_back(j);
+    const auto row = q.row(i);
+    const std::vector<int32_t> ours(row.begin(), row.end());
+    same_row[i] = ours == their_lists[i];
+    for (int32_t j : their_lists[i])
+      EXPECT_TRUE(std::binary_search(ours.begin(), ours.end(), j))
+          << c.codes[i] << " " << c.codes[size_t(j)] << ": libpysal's pair is not ours";
+    for (int32_t j : ours) {
+      if (std::binary_search(their_lists[i].begin(), their_lists[i].end(), j) || j < int32_t(i))
+        continue;
+      ++extra_pairs;
+      EXPECT_LE(boundary_gap_m(c.geoms[i], c.geoms[size_t(j)]), 1.01)
+          << c.codes[i] << " " << c.codes[size_t(j)] << ": only ours, but not touching";
+    }
+  }
+  EXPECT_LE(extra_pairs, 5) << "libpysal and ours disagree on many pairs";
+
+  const auto theirs = read_numbers(dir / "peer.z");
+  ASSERT_EQ(theirs.size(), c.size());
+  // The statistic on the same weights (libpysal's): every commune to 1e-6.
+  const auto on_theirs = gistar_z(with_self(from_neighbor_lists(their_lists), 1.0), x);
+  for (size_t i = 0; i < c.size(); ++i)
+    EXPECT_NEAR(on_theirs[i], theirs[i], 1e-6) << c.codes[i] << " on libpysal's weights";
+  // Our whole path (our queen weights): to 1e-6 wherever the neighbour lists agree.
+  HotspotOptions o;
+  o.permutation = {.permutations = R, .seed = 17, .threads = 2};
+  const HotspotResult ours = local_hotspots(q, x, o);
+  int hot = 0, compared = 0;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (!same_row[i]) continue;
+    ++compared;
+    EXPECT_NEAR(ours.z[i], theirs[i], 1e-6) << c.codes[i];
+    hot += ours.z[i] > 2.58;
+  }
+  EXPECT_GE(compared, int(c.size()) - 2 * extra_pairs);
+  EXPECT_GT(hot, 0);  // the comparison covers significant communes, not only noise
+
+  // Two independent Monte Carlo estimates of the same p (where the weights agree): the two-sided
+  // p = 2·min(ge, le)/R has sd ≤ 2·sqrt(p(1−p)/R).
+  const auto their_p = read_numbers(dir / "peer.p");
+  ASSERT_EQ(their_p.size(), c.size());
+  int far = 0;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (!same_row[i]) continue;
+    const double p = 0.5 * (ours.p_perm[i] + their_p[i]);
+    const double sd = 2 * std::sqrt(std::max(p * (1 - p), 1.0 / R) / R);
+    far += std::fabs(ours.p_perm[i] - their_p[i]) > 4 * std::sqrt(2.0) * sd;
+    EXPECT_NEAR(ours.p_perm[i], their_p[i], 6 * std::sqrt(2.0) * sd + 2.0 / R) << c.codes[i];
+  }
+  EXPECT_LE(far, 2);
+}
 
 TEST(GiStar, MatchesTextbookFormulaOnRealCommunesWithQueenWeights) {
   SECMAP_REQUIRE_REALDATA(kRealCommunes);

@@ -99,7 +99,7 @@ TEST(Deck, PdfHasAPagePerSlideWithTitlesMapsAndClassification) {
   // Side by side: both pane labels; public page: the suppression rule in its legend.
   EXPECT_NE(text.find("Quý I"), std::string::npos);
   EXPECT_NE(text.find("Quý II"), std::string::npos);
-  EXPECT_NE(text.find("< 5"), std::string::npos);
+  EXPECT_NE(text.find("Dưới 5 — ẩn"), std::string::npos);
   // Each page, rendered by poppler, has map colours in the map box.
   shell("pdftoppm -r 60 -png '" + pdf.string() + "' '" + (path.parent_path() / "page").string() +
         "'");

@@ -2,8 +2,11 @@
 // exports (tiled) that look like the 1920-wide export enlarged.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "briefing/view_render.h"
@@ -112,7 +115,7 @@ TEST(PublicSafe, PublicGateStaysVisible) {
   ASSERT_EQ(pub.legend[0].entries.size(), 1u);  // only the gate's kind, not trail or opening
 }
 
-TEST(PublicSafe, SmallCommuneCountsAreSuppressed) {
+TEST(PublicSafe, SmallCommuneCountsAreSuppressedAndHatched) {
   Fixture f = load("public_counts");
   const render::DayRange year{*render::day_number("2025-01-01"), *render::day_number("2025-12-31")};
   auto counts = f.data.incident_counts(year.from, year.to);
@@ -122,44 +125,79 @@ TEST(PublicSafe, SmallCommuneCountsAreSuppressed) {
   auto open = render::style_communes(f.data, render::StyleKind::Count, render::Lang::Vi, year);
   auto safe =
       render::style_communes(f.data, render::StyleKind::Count, render::Lang::Vi, year, params);
-  const render::Rgba no_data = safe.fill[0];
+  ASSERT_EQ(safe.hatched.size(), 4u);
   for (size_t i = 0; i < 4; ++i) {
     const int n = counts[i];
     EXPECT_EQ(n, test::kBriefingCounts[std::stoi(f.data.communes[i].code) - 91001]);
     if (n > 0 && n < 5) {
       EXPECT_EQ(safe.cls[i], -1) << f.data.communes[i].name;
+      EXPECT_EQ(safe.hatched[i], 1) << f.data.communes[i].name;
+      EXPECT_EQ(safe.fill[i], render::kHatchFill);
       EXPECT_GE(open.cls[i], 1) << "without suppression the commune is classed";
     } else {
       EXPECT_GE(safe.cls[i], 0) << f.data.communes[i].name;
-      EXPECT_FALSE(safe.fill[i] == no_data && n > 0);
+      EXPECT_EQ(safe.hatched[i], 0) << f.data.communes[i].name;
     }
   }
-  bool says = false;
-  for (const auto& e : safe.legend.entries) says = says || e.label.find("< 5") != std::string::npos;
-  EXPECT_TRUE(says) << "the legend states the rule";
-  for (const auto& e : open.legend.entries) EXPECT_EQ(e.label.find("< 5"), std::string::npos);
+  EXPECT_TRUE(open.hatched.empty() || std::count(open.hatched.begin(), open.hatched.end(), 1) == 0);
+  // The legend has a hatched entry saying what it means, in both languages; no no-data entry
+  // counts the hidden communes.
+  auto hatch_entry = [](const render::CommuneColours& c) {
+    const render::LegendEntry* e = nullptr;
+    for (const auto& x : c.legend.entries)
+      if (x.kind == render::LegendEntry::Kind::Hatch) e = &x;
+    return e;
+  };
+  ASSERT_NE(hatch_entry(safe), nullptr);
+  EXPECT_EQ(hatch_entry(safe)->label, "Dưới 5 — ẩn");
+  EXPECT_EQ(hatch_entry(open), nullptr);
+  auto safe_en =
+      render::style_communes(f.data, render::StyleKind::Count, render::Lang::En, year, params);
+  ASSERT_NE(hatch_entry(safe_en), nullptr);
+  EXPECT_EQ(hatch_entry(safe_en)->label, "Under 5 — hidden");
 
-  // The renderer applies it: the commune with 2 incidents is drawn in the no-data grey only in
-  // the public render; the one with 12 keeps its class colour.
+  // The renderer draws it: inside the commune with 2 incidents the public render shows stripes
+  // of the hatch ink over the hatch fill (neither the no-data grey nor a class colour); the one
+  // with 12 keeps one flat class colour.
   const SlideView v = fixture_view({"communes"}, "count");
   auto pub = draw(f.data, v, 800, 800, true);
   auto internal = draw(f.data, v, 800, 800, false);
-  auto pixel_at = [&](const render::HeadlessResult& r, double lon, double lat) {
+  auto box_colours = [&](const render::HeadlessResult& r, double lon, double lat) {
     geo::Point p = r.view.to_pixel(geo::lonlat_to_mercator({lon, lat}));
-    const uint8_t* px = r.image.pixel(static_cast<int>(p.x), static_cast<int>(p.y));
-    return render::Rgba{px[0], px[1], px[2], 255};
+    std::map<std::array<int, 3>, int> seen;
+    for (int dy = -12; dy <= 12; ++dy)
+      for (int dx = -12; dx <= 12; ++dx) {
+        const uint8_t* px = r.image.pixel(static_cast<int>(p.x) + dx, static_cast<int>(p.y) + dy);
+        ++seen[{px[0], px[1], px[2]}];
+      }
+    return seen;
+  };
+  auto near = [](const std::array<int, 3>& c, render::Rgba want) {
+    return std::abs(c[0] - want.r) + std::abs(c[1] - want.g) + std::abs(c[2] - want.b) <= 6;
   };
   // Communes 91001 (2 incidents) at 104.0–104.1 × 22.1–22.2; 91004 (12) at 104.1–104.2 × 22.0–22.1.
-  EXPECT_EQ(pixel_at(pub, 104.09, 22.115), (render::Rgba{no_data.r, no_data.g, no_data.b, 255}));
-  EXPECT_FALSE(pixel_at(internal, 104.09, 22.115) == pixel_at(pub, 104.09, 22.115));
-  // Classes are recomputed over the shown counts only, so the colour may change, but it is one.
-  EXPECT_FALSE(pixel_at(pub, 104.19, 22.01) ==
-               (render::Rgba{no_data.r, no_data.g, no_data.b, 255}));
+  const auto hidden = box_colours(pub, 104.02, 22.12);
+  int ink = 0, paper = 0;
+  for (const auto& [c, n] : hidden) {
+    if (near(c, render::kHatchInk)) ink += n;
+    if (near(c, render::kHatchFill)) paper += n;
+  }
+  EXPECT_GT(ink, 625 / 6) << "hatch stripes";
+  EXPECT_GT(paper, 625 / 4) << "hatch background";
+  const auto classed = box_colours(internal, 104.02, 22.12);
+  for (const auto& [c, n] : classed) EXPECT_FALSE(near(c, render::kHatchInk));
+  const auto shown = box_colours(pub, 104.12, 22.02);
+  EXPECT_EQ(shown.size(), 1u) << "a classed commune is one flat colour";
   bool legend_says = false;
   for (const auto& s : pub.legend)
     for (const auto& e : s.entries)
-      legend_says = legend_says || e.label.find("< 5") != std::string::npos;
+      legend_says =
+          legend_says || (e.kind == render::LegendEntry::Kind::Hatch && e.label == "Dưới 5 — ẩn");
   EXPECT_TRUE(legend_says);
+  // Still nothing of the incidents layer in public: pixel-identical to a blank render.
+  auto pub_incidents = draw(f.data, fixture_view({"incidents"}, "count"), 800, 800, true);
+  auto blank = draw(f.data, fixture_view({}, "count"), 800, 800, true);
+  EXPECT_EQ(differing(pub_incidents.image, blank.image, 0), 0u);
 }
 
 TEST(HighResolution, TilesMatchOneFramebuffer) {
@@ -200,6 +238,59 @@ TEST(HighResolution, SizeParsing) {
   EXPECT_THROW(parse_size("7681x4320"), SlideError);
   EXPECT_THROW(parse_size("1920*1080"), SlideError);
   EXPECT_THROW(parse_size("x1080"), SlideError);
+}
+
+// Issue 7 §3: side by side, both panes class their counts with one set of breaks, so a colour
+// means the same numbers in both; each window alone would be classed differently.
+TEST(SideBySide, PanesShareOneSetOfClassBreaks) {
+  Fixture f = load("side_by_side");
+  SlideView v = fixture_view({"communes"}, "count");
+  v.date_from = "2025-07-01";
+  v.date_to = "2025-12-31";
+  v.compare = ComparisonWindow{"2025-01-01", "2025-06-30", ""};
+  std::ostringstream log;
+  const auto panes = render_view(f.data, v, 1600, 800, false, true, log);
+  ASSERT_EQ(panes.size(), 2u);
+  // Colour → the class's range ("1 – 2", without the commune count).
+  auto ranges = [](const std::vector<render::LegendEntry>& entries) {
+    std::map<uint32_t, std::string> m;
+    for (const auto& e : entries)
+      if (e.kind == render::LegendEntry::Kind::Fill)
+        m[e.colour.abgr()] = e.label.substr(0, e.label.find(" ("));
+    return m;
+  };
+  ASSERT_FALSE(panes[0].legend.empty());
+  ASSERT_FALSE(panes[1].legend.empty());
+  const auto a = ranges(panes[0].legend[0].entries), b = ranges(panes[1].legend[0].entries);
+  int common = 0;
+  for (const auto& [colour, label] : a)
+    if (b.count(colour)) {
+      ++common;
+      EXPECT_EQ(label, b.at(colour)) << "one colour, two meanings";
+    }
+  EXPECT_GE(common, 2);
+  // Alone, the two windows' natural breaks differ: the test would catch per-pane classes.
+  const render::DayRange first{*render::day_number("2025-01-01"),
+                               *render::day_number("2025-06-30")};
+  const render::DayRange second{*render::day_number("2025-07-01"),
+                                *render::day_number("2025-12-31")};
+  const auto alone_a =
+      ranges(render::style_communes(f.data, render::StyleKind::Count, render::Lang::Vi, second)
+                 .legend.entries);
+  const auto alone_b =
+      ranges(render::style_communes(f.data, render::StyleKind::Count, render::Lang::Vi, first)
+                 .legend.entries);
+  int conflicts = 0;
+  for (const auto& [colour, label] : alone_a)
+    conflicts += alone_b.count(colour) && alone_b.at(colour) != label;
+  EXPECT_GT(conflicts, 0) << "the fixture should class the two halves differently alone";
+  // Commune 91004 has 6 incidents in each half: the same colour in both panes.
+  auto pixel_at = [](const PaneImage& p, double lon, double lat) {
+    geo::Point q = p.view.to_pixel(geo::lonlat_to_mercator({lon, lat}));
+    const uint8_t* px = p.image.pixel(static_cast<int>(q.x), static_cast<int>(q.y));
+    return render::Rgba{px[0], px[1], px[2], 255};
+  };
+  EXPECT_EQ(pixel_at(panes[0], 104.12, 22.02), pixel_at(panes[1], 104.12, 22.02));
 }
 
 }  // namespace

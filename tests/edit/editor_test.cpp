@@ -305,3 +305,15 @@ TEST_F(EditorTest, OtherLayersValidateAndSave) {
   EXPECT_EQ(count(db, "SELECT NumPoints(geom) FROM patrols"), 4);
   EXPECT_TRUE(edit::verify_audit(db).ok);
 }
+
+// A point on the edge two communes share is saved without "accept outside" and gets a commune
+// (the first by id), like any point inside the province.
+TEST_F(EditorTest, PointOnASharedEdgeIsInsideAndGetsACommune) {
+  const auto r = editor_->insert_incident(incident(104.1, 22.55));
+  ASSERT_EQ(r.status, EditStatus::Ok) << r.message;
+  auto st = db_->prepare("SELECT commune_code, outside_communes FROM incidents WHERE id = ?1");
+  st.bind(1, r.id);
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_text(0), "00001");
+  EXPECT_EQ(st.column_int(1), 0);
+}

@@ -147,3 +147,55 @@ TEST(Validation, CampaignTagsNameCampaigns) {
   in.campaign_tags = "tet2025, nope";
   EXPECT_TRUE(has_error(v.check_incident(in, kToday), "campaign_tags"));
 }
+
+// A point on the edge two communes share, on a shared vertex or on the province outline is in
+// the province (the locator alone counts interiors only, which once refused such points).
+TEST(Validation, PointsOnEdgesAreInsideTheProvince) {
+  auto db = edit::test::small_province("val_edges");
+  edit::Validator v(db);
+  const std::vector<geo::Point> on_edges = {
+      {104.1, 22.55},                  // the shared edge
+      {104.1, 22.6},                   // a vertex both communes share, on the outline
+      {104.1, 22.5},  {104.0, 22.55},  // the province outline (west, east, north, south)
+      {104.2, 22.57}, {104.05, 22.6}, {104.15, 22.5}, {104.0, 22.5},  // an outline corner
+  };
+  for (const geo::Point p : on_edges) {
+    const std::string c = v.commune_of(p);
+    EXPECT_TRUE(c == "00001" || c == "00002") << p.x << " " << p.y << " -> '" << c << "'";
+    EXPECT_TRUE(v.inside_province(p)) << p.x << " " << p.y;
+    IncidentInput in = good();
+    in.lon = p.x, in.lat = p.y;
+    EXPECT_FALSE(has_error(v.check_incident(in, kToday), "location")) << p.x << " " << p.y;
+  }
+  // The shared edge goes to one commune, the same every time: the first by id.
+  EXPECT_EQ(v.commune_of({104.1, 22.55}), "00001");
+  // Just off the outline (about 0.1 m) is outside.
+  for (const geo::Point p : {geo::Point{104.2 + 1e-6, 22.55}, geo::Point{104.05, 22.6 + 1e-6},
+                             geo::Point{104.0 - 1e-6, 22.5 - 1e-6}})
+    EXPECT_EQ(v.commune_of(p), "") << p.x << " " << p.y;
+}
+
+// A slanted shared edge: points interpolated along it are off the exact line by rounding, and
+// still belong to the province.
+TEST(Validation, PointsInterpolatedOnASlantedSharedEdge) {
+  auto db = edit::test::small_province("val_slant");
+  db.exec(
+      "UPDATE communes SET valid_to = '2025-01-01';"
+      "INSERT INTO communes (code, name, kind, geom) VALUES "
+      "('00003', 'Xã C', 'xa', CastToMulti(GeomFromText("
+      "'POLYGON((104.0 22.5, 104.137 22.5, 104.061 22.6, 104.0 22.6, 104.0 22.5))', 4326))),"
+      "('00004', 'Xã D', 'xa', CastToMulti(GeomFromText("
+      "'POLYGON((104.137 22.5, 104.2 22.5, 104.2 22.6, 104.061 22.6, 104.137 22.5))', 4326)));");
+  edit::Validator v(db);
+  ASSERT_EQ(v.commune_count(), 2u);
+  const geo::Point a{104.137, 22.5}, b{104.061, 22.6};
+  for (int i = 1; i < 50; ++i) {
+    const double t = i / 50.0;
+    const geo::Point p{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+    const std::string c = v.commune_of(p);
+    EXPECT_TRUE(c == "00003" || c == "00004") << "t=" << t << " -> '" << c << "'";
+  }
+  // Sanity: points clearly inside either side keep their commune.
+  EXPECT_EQ(v.commune_of({104.01, 22.55}), "00003");
+  EXPECT_EQ(v.commune_of({104.19, 22.55}), "00004");
+}

@@ -118,6 +118,26 @@ TEST(Import, IncidentsGetCommuneOrOutsideFlag) {
                                            "A3|-|1|NS-01|2024-01-03|1"}));
 }
 
+// A point exactly on the edge two communes share is inside the province (the rules let it in
+// without --accept-outside), so it must get a commune, not the outside flag.
+TEST(Import, IncidentOnASharedEdgeGetsACommune) {
+  const auto dir = scratch();
+  auto db = seeded_db(dir);
+  write_file(dir / "edge.csv",
+             "case_number,lon,lat,category,occurred_at\n"
+             "E1,104.1,22.05,NS-01,2024-01-02\n"    // edge of 00001 and 00002
+             "E2,104.25,22.0,NS-01,2024-01-02\n");  // the province outline, on 00003
+  ImportOptions o;
+  o.layer = "incidents";
+  o.file = dir / "edge.csv";
+  const ImportReport r = import_file(db, o);
+  EXPECT_EQ(r.imported, 2u);
+  EXPECT_EQ(r.outside, 0u);
+  EXPECT_EQ(db.query_text("SELECT commune_code FROM incidents WHERE case_number = 'E1'"), "00001");
+  EXPECT_EQ(db.query_text("SELECT commune_code FROM incidents WHERE case_number = 'E2'"), "00003");
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM incidents WHERE outside_communes = 1"), 0);
+}
+
 TEST(Import, ProgressIsReported) {
   const auto dir = scratch();
   auto db = seeded_db(dir);

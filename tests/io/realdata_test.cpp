@@ -89,7 +89,8 @@ TEST(RealData, ExportThenReimportGivesSameRows) {
 }
 
 // Random incidents over the communes' bbox plus points exactly on commune vertices: our
-// assignment must equal SpatiaLite's ST_Within for every one.
+// assignment must equal SpatiaLite's ST_Within for every one, and on a boundary the lowest-id
+// commune that ST_Intersects the point.
 TEST(RealData, CommuneAssignmentEqualsSpatialiteStWithin) {
   SECMAP_REQUIRE_REALDATA(kCommunes);
   const auto dir = test::scratch_dir("io_real_pip");
@@ -103,7 +104,7 @@ TEST(RealData, CommuneAssignmentEqualsSpatialiteStWithin) {
     std::snprintf(line, sizeof line, "R%d,%.17g,%.17g,NS-01,2024-01-01\n", n, lon(rng), lat(rng));
     csv += line;
   }
-  // Vertices of a few communes (shared boundaries: inside none).
+  // Vertices of a few communes: on a boundary, so ST_Within holds for none of them.
   auto st = db.prepare("SELECT AsBinary(geom) FROM communes ORDER BY code LIMIT 10");
   while (st.step()) {
     const auto g = geo::from_wkb(st.column_blob(0));
@@ -128,6 +129,12 @@ TEST(RealData, CommuneAssignmentEqualsSpatialiteStWithin) {
       "    c.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'communes' AND "
       "                search_frame = i.geom) AND ST_Within(i.geom, c.geom) "
       // A few source polygons overlap (about 11 km² in all); there the rule is the lowest id.
+      "    ORDER BY c.id LIMIT 1), "
+      // On a boundary (the vertices below) ST_Within holds for none: the rule is the lowest id
+      // of the communes the point touches.
+      "  (SELECT c.code FROM communes c WHERE c.valid_to IS NULL AND "
+      "    c.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'communes' AND "
+      "                search_frame = i.geom) AND ST_Intersects(i.geom, c.geom) "
       "    ORDER BY c.id LIMIT 1), '-'), "
       "  i.outside_communes FROM incidents i");
   int checked = 0, mismatches = 0;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -210,6 +212,89 @@ TEST(IncidentFilters, ShaderDrawsWhatTheCpuFilterAcceptsWithoutUploads) {
   for (int y = 0; y < H; ++y)
     for (int x = 0; x < W; ++x) all_inked += inked(all, x, y);
   EXPECT_GT(all_inked, inked_pixels);  // the filter removed something
+}
+
+// Issue 3: the commune count and rate styles count the incidents the filters select, the same
+// set the incident layer draws: per commune, the class each commune is drawn in and the legend's
+// numbers agree with SQL for the filtered set, and the renderer's legend follows a filter change
+// without re-uploading geometry.
+TEST(IncidentFilters, CountStyleAndLegendFollowTheFiltersAsSqlCountsThem) {
+  auto db = store::Database::open(demo_db());
+  const MapData d = load_map_data(db);
+  const auto so = codes_where(db, "SELECT code FROM incident_categories WHERE group_code = 'SO'");
+  const auto drugs =
+      codes_where(db, "SELECT code FROM incident_categories WHERE group_code = 'DR'");
+  std::vector<std::string> cats = drugs;
+  cats.insert(cats.end(), so.begin(), so.end());
+  const Case c{cats,
+               {"nghiem_trong", "rat_nghiem_trong", "none"},
+               {"received", "investigated", "solved", "processed"},
+               "2024-06-01",
+               "2025-12-31"};
+  const IncidentFilter f = filter_of(d, c);
+  const CommuneColours got = style_communes(d, StyleKind::Count, Lang::En, f);
+  const CommuneColours dates_only = style_communes(d, StyleKind::Count, Lang::En, f.days);
+  // SQL per commune with the same WHERE.
+  std::vector<long long> want(d.communes.size());
+  int differ = 0;
+  const auto by_date = incident_counts(d.incidents, d.communes.size(), IncidentFilter{f.days});
+  for (size_t i = 0; i < d.communes.size(); ++i) {
+    want[i] = sql_count(db, c, d.communes[i].code);
+    differ += want[i] != by_date[i];
+  }
+  ASSERT_GT(differ, 3) << "the case should filter more than dates do";
+  // Each class's label "lo – hi (n)" holds exactly its communes' SQL counts.
+  std::map<int, std::pair<long long, long long>> range;  // class → min, max SQL count
+  std::map<int, int> members;
+  for (size_t i = 0; i < d.communes.size(); ++i) {
+    ASSERT_GE(got.cls[i], 0);
+    EXPECT_EQ(got.cls[i] == 0, want[i] == 0) << d.communes[i].code;
+    auto& r = range.try_emplace(got.cls[i], want[i], want[i]).first->second;
+    r.first = std::min(r.first, want[i]);
+    r.second = std::max(r.second, want[i]);
+    ++members[got.cls[i]];
+  }
+  ASSERT_EQ(got.legend.entries.size(), range.size());
+  size_t e = 0;
+  for (const auto& [cls, r] : range) {
+    const std::string& label = got.legend.entries[e++].label;
+    long long lo = -1, hi = -1, n = -1;
+    if (std::sscanf(label.c_str(), "%lld – %lld (%lld)", &lo, &hi, &n) != 3) {
+      ASSERT_EQ(std::sscanf(label.c_str(), "%lld (%lld)", &hi, &n), 2) << label;
+      lo = hi;
+    }
+    EXPECT_LE(lo, r.first) << label;
+    EXPECT_GE(hi, r.second) << label;
+    EXPECT_EQ(n, members[cls]) << label;
+  }
+  bool legend_differs = got.legend.entries.size() != dates_only.legend.entries.size();
+  for (size_t k = 0; !legend_differs && k < got.legend.entries.size(); ++k)
+    legend_differs = got.legend.entries[k].label != dates_only.legend.entries[k].label;
+  EXPECT_TRUE(legend_differs) << "the legend ignores the filters";
+
+  // The renderer's commune legend follows the filters (cached per filter, no uploads).
+  EglContext context;
+  Framebuffer fb(320, 240, 1);
+  fb.bind();
+  MapRenderer renderer(d);
+  MapOptions o;
+  o.style = StyleKind::Count;
+  o.lang = Lang::En;
+  o.layers = {"communes"};
+  o.days = f.days;
+  const View v = View::fit(d.extent, 320, 240);
+  renderer.render(v, o);
+  const uint64_t uploads = renderer.geometry_uploads();
+  o.category_mask = f.category_mask;
+  o.severity_mask = f.severity_mask;
+  o.status_mask = f.status_mask;
+  renderer.render(v, o);
+  EXPECT_EQ(renderer.geometry_uploads(), uploads);
+  const auto legend = renderer.legend(o);
+  ASSERT_FALSE(legend.empty());
+  ASSERT_EQ(legend[0].entries.size(), got.legend.entries.size());
+  for (size_t k = 0; k < got.legend.entries.size(); ++k)
+    EXPECT_EQ(legend[0].entries[k].label, got.legend.entries[k].label);
 }
 
 }  // namespace

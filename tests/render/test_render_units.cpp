@@ -99,7 +99,7 @@ TEST(MapData, LoadsTheFixtureAndStylesMatchTheLegend) {
   EXPECT_EQ(d.communes[0].name, "Mường Khương");
   for (const auto& c : d.communes) EXPECT_GE(c.drug_free, 0) << c.code;
 
-  auto style = style_communes(d, StyleKind::DrugFree, Lang::Vi, {});
+  auto style = style_communes(d, StyleKind::DrugFree, Lang::Vi, DayRange{});
   // Three statuses are used, so the legend has exactly three entries, in Vietnamese.
   ASSERT_EQ(style.legend.entries.size(), 3u);
   EXPECT_EQ(style.legend.entries[0].label, "không ma túy");

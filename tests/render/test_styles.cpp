@@ -235,7 +235,7 @@ TEST(Styles, ChangeAgainstTheSameWindowAYearEarlier) {
   EXPECT_EQ(s.legend.entries[0].label, "+50% trở lên, hoặc mới phát sinh (1 xã)");
   EXPECT_EQ(s.legend.entries.back().label, "Ít vụ (dưới 5 cả hai kỳ) (4 xã)");
   // Without a window there is nothing to compare: one explanatory entry, every commune grey.
-  const CommuneColours none = style_communes(d, StyleKind::Change, Lang::En, {});
+  const CommuneColours none = style_communes(d, StyleKind::Change, Lang::En, DayRange{});
   ASSERT_EQ(none.legend.entries.size(), 1u);
   EXPECT_EQ(none.legend.entries[0].label, "Choose a time window to compare");
   for (const Rgba& c : none.fill) EXPECT_EQ(c, none.legend.entries[0].colour);
@@ -246,7 +246,7 @@ TEST(Styles, MovementAndDesignations) {
   d.communes[0].movement = 0;
   d.communes[1].movement = 3;
   d.communes[2].movement = 0;
-  const CommuneColours m = style_communes(d, StyleKind::Movement, Lang::Vi, {});
+  const CommuneColours m = style_communes(d, StyleKind::Movement, Lang::Vi, DayRange{});
   expect_legend_matches(m, 4, false);
   ASSERT_EQ(m.legend.entries.size(), 3u);  // excellent, weak, no data
   EXPECT_EQ(m.legend.entries[0].label, "xuất sắc");

@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 using secmap::store::Database;
+using secmap::store::kSchemaVersion;
 using secmap::store::StoreError;
 using secmap::store::Transaction;
 
@@ -49,7 +50,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 TEST(Database, CreatesSchemaV1) {
   const auto file = fresh_db("create");
   Database db = Database::open(file, Database::Mode::CreateIfMissing);
-  EXPECT_EQ(db.schema_version(), 1);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
   EXPECT_EQ(db.query_int("PRAGMA application_id"), secmap::store::kApplicationId);
   EXPECT_EQ(db.query_text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(db.query_int("PRAGMA foreign_keys"), 1);
@@ -85,7 +86,7 @@ TEST(Database, ReopenIsIdempotent) {
   }
   for (int i = 0; i < 2; ++i) {
     Database db = Database::open(file);
-    EXPECT_EQ(db.schema_version(), 1);
+    EXPECT_EQ(db.schema_version(), kSchemaVersion);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM incident_categories"), categories);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM severities"), 4);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM campaigns"), 1);
@@ -148,17 +149,31 @@ TEST(Database, NewerSchemaIsRejected) {
   { Database::open(file, Database::Mode::CreateIfMissing); }
   raw_exec(file, "PRAGMA user_version = 99");
   const std::string msg = open_error(file);
-  EXPECT_NE(msg.find("was written by a newer secmap (schema v99; this build reads up to v1)"),
+  EXPECT_NE(msg.find("was written by a newer secmap (schema v99; this build reads up to v" +
+                     std::to_string(kSchemaVersion) + ")"),
             std::string::npos)
       << msg;
   EXPECT_NE(msg.find(file.string()), std::string::npos) << msg;
+}
+
+// A database written by a build at schema v1 gains the later migrations (here the audit index
+// that record histories use) when a newer build opens it.
+TEST(Database, VersionOneDatabaseIsMigrated) {
+  const auto file = fresh_db("v1");
+  { Database::open(file, Database::Mode::CreateIfMissing); }
+  raw_exec(file, "DROP INDEX audit_log_record; PRAGMA user_version = 1");
+  Database db = Database::open(file);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                         "name = 'audit_log_record' AND tbl_name = 'audit_log'"),
+            1);
 }
 
 TEST(Database, EmptyExistingFileIsInitialised) {
   const auto file = fresh_db("empty");
   std::ofstream(file).close();
   Database db = Database::open(file);
-  EXPECT_EQ(db.schema_version(), 1);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
 }
 
 TEST(Database, MetaRoundTrip) {
@@ -173,8 +188,8 @@ TEST(Database, MetaRoundTrip) {
 TEST(Database, MovedDatabaseStaysUsable) {
   Database a = Database::open(fresh_db("move_a"), Database::Mode::CreateIfMissing);
   Database b = std::move(a);
-  EXPECT_EQ(b.schema_version(), 1);
+  EXPECT_EQ(b.schema_version(), kSchemaVersion);
   Database c = Database::open(fresh_db("move_c"), Database::Mode::CreateIfMissing);
   c = std::move(b);
-  EXPECT_EQ(c.schema_version(), 1);
+  EXPECT_EQ(c.schema_version(), kSchemaVersion);
 }

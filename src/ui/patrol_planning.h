@@ -1,0 +1,130 @@
+// The border side of the window: what the Patrol and Cooperation panels, the "coverage" layer
+// and the BLO links show, computed with the border module's own functions for the window's time
+// controls (the numbers `secmap patrol plan|coverage` and `secmap border cooperation` print with
+// the same --from/--to). What does not depend on the window (border line, 5 km segments,
+// crossings, routes, speeds, communes, BLO links) is read once per database. GL-free.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/communes.h"
+#include "analysis/dates.h"
+#include "border/border_data.h"
+#include "border/cooperation_stats.h"
+#include "border/coverage.h"
+#include "border/patrol_plan.h"
+#include "border/routes.h"
+#include "render/coverage_layer.h"
+#include "render/style.h"
+#include "store/database.h"
+
+namespace secmap::ui {
+
+// The patrol plan of one window.
+struct PatrolWindow {
+  analysis::Window window;
+  std::vector<border::Route> routes;  // of the window
+  border::Coverage coverage;
+  std::vector<border::PlanRow> plan;        // per route
+  std::map<int32_t, std::string> hotspots;  // commune index → Gi* class
+  std::vector<int> uncovered_segments, uncovered_crossings;
+  std::shared_ptr<const render::CoverageSegments> layer;  // for MapOptions::coverage
+};
+
+// Cooperation events of one window, counted as `secmap border cooperation` counts them.
+struct CooperationWindow {
+  analysis::Window window;
+  std::vector<border::CooperationEvent> events;  // by day
+  border::CooperationCounts by_crossing, by_segment;
+  // Per quarter ("2025-Q1") and kind: events in it.
+  std::map<std::pair<std::string, std::string>, int64_t> by_quarter;
+};
+
+class PatrolPlanning {
+ public:
+  // Reads the border data of the open database; afterwards available() tells whether it has a
+  // border line (else error() says what is missing).
+  void open(store::Database& db);
+  void close();
+  bool available() const { return available_; }
+  const std::string& error() const { return error_; }
+
+  // Routes from an imported file (GPX, KML, GeoJSON, GPKG) instead of the patrols table; on a
+  // bad file keeps the current routes and returns false with error() naming file and route.
+  bool import_routes(const std::filesystem::path& file);
+  void use_database_routes();
+  const std::string& routes_source() const { return source_; }  // "" = the patrols table
+  // Planning speed for a mode (km/h > 0), as `--speed mode=kmh`.
+  void set_speed(const std::string& mode, double kmh);
+  const std::map<std::string, double>& speeds() const { return speeds_; }
+
+  // The window of the time controls: both ends unbounded means the commands' default window
+  // (365 days to the latest incident).
+  analysis::Window window_for(store::Database& db, render::DayRange days) const;
+  // Computed when the window (or routes or speeds) changed since the last call.
+  const PatrolWindow& plan(store::Database& db, render::DayRange days);
+  const CooperationWindow& cooperation(store::Database& db, render::DayRange days);
+  // Writes the window's routes (GPX or GeoJSON by extension); sensitive patrols from the
+  // database only with include_sensitive. Returns how many were written; throws on failure.
+  size_t export_routes(const std::filesystem::path& out, bool include_sensitive);
+
+  const std::vector<border::Segment>& segments() const { return segs_; }
+  const std::vector<border::Crossing>& crossings() const { return crossings_; }
+  const analysis::CommuneSet& communes() const { return communes_; }
+  const std::shared_ptr<const render::FacilityLinks>& links() const { return links_; }
+  const border::MetricFrame& frame() const { return *frame_; }
+  // A cooperation kind's name (code list cooperation_kinds); the code when unknown.
+  std::string kind_name(const std::string& code, render::Lang lang) const;
+  // Cooperation kinds in the code list's order.
+  const std::vector<std::string>& kinds() const { return kinds_; }
+
+  // Tuning of the coverage rule and layer, as the commands' defaults.
+  double buffer_m = 1000, min_fraction = 0.8, coop_radius_m = 5000;
+  int recent_days = 30;
+
+ private:
+  void invalidate() { plan_.reset(); }
+  bool available_ = false;
+  bool reload_routes_ = false;  // back to the patrols table: read it again
+  std::string error_, source_;
+  std::optional<border::MetricFrame> frame_;
+  std::vector<border::Segment> segs_;
+  std::vector<border::Crossing> crossings_;
+  std::vector<border::Route> routes_;  // all, from the table or the file
+  std::map<std::string, double> speeds_;
+  analysis::CommuneSet communes_;
+  std::shared_ptr<const render::FacilityLinks> links_;
+  std::vector<std::string> kinds_;
+  std::map<std::string, std::pair<std::string, std::string>> kind_names_;  // code → (vi, en)
+  std::optional<PatrolWindow> plan_;
+  std::optional<CooperationWindow> coop_;
+};
+
+// "2025-01-01 – 2025-12-31"
+std::string window_text(const analysis::Window& w);
+
+// One row of the Patrol panel's route table as shown (the state dump gives the same text).
+struct PatrolRowText {
+  std::string name, mode, state, length_km, duration, hotspots, crossings;
+};
+std::vector<PatrolRowText> patrol_rows(const PatrolPlanning& pp, const PatrolWindow& w);
+// Segment ids and crossing names no route covers in the window.
+std::vector<std::string> uncovered_segment_ids(const PatrolPlanning& pp, const PatrolWindow& w);
+std::vector<std::string> uncovered_crossing_names(const PatrolPlanning& pp, const PatrolWindow& w);
+
+// The Cooperation panel's totals: per crossing (or segment) and kind over the window.
+struct CoopTotal {
+  std::string target;  // crossing name or segment id
+  std::map<std::string, int64_t> by_kind;
+};
+// Names of the crossings, ids of the segments (the targets of the counts).
+std::vector<std::string> crossing_names(const PatrolPlanning& pp);
+std::vector<std::string> segment_ids(const PatrolPlanning& pp);
+std::vector<CoopTotal> coop_totals(const border::CooperationCounts& counts,
+                                   const std::vector<std::string>& target_names);
+
+}  // namespace secmap::ui
