@@ -13,9 +13,9 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##sidebar", nullptr, flags)) {
-    auto section = [&](S title, const char* id, void (*draw)(PanelContext&)) {
+    auto section = [&](S title, const char* id, void (*draw)(PanelContext&), bool open = true) {
       const std::string label = std::string(tr(title, L)) + "###" + id;
-      if (ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+      if (ImGui::CollapsingHeader(label.c_str(), open ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         ImGui::PushID(id);
         draw(ctx);
         ImGui::PopID();
@@ -29,8 +29,10 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     section(S::PanelLayers, "layers", draw_layers_section);
     section(S::PanelLayerOrder, "layer-order", draw_layer_order_section);
     section(S::PanelTargets, "targets", draw_targets_section);
-    section(S::PanelPatrol, "patrol", draw_patrol_section);
-    section(S::PanelCooperation, "cooperation", draw_cooperation_section);
+    // Closed until asked for: an open patrol plan is recomputed for every new time window, which
+    // would cost each move of the time slider about 150 ms.
+    section(S::PanelPatrol, "patrol", draw_patrol_section, false);
+    section(S::PanelCooperation, "cooperation", draw_cooperation_section, false);
     if (ctx.show) section(S::PanelSlides, "slides", draw_slides_section);
   }
   ImGui::End();
