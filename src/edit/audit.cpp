@@ -81,7 +81,11 @@ void insert_row(store::Statement& st, int64_t id, const std::string& at, const s
   st.run();
 }
 
-AuditRecord read_record(store::Statement& st) {
+const std::string kSelectSql = std::string("SELECT ") + kAuditColumns + " FROM audit_log";
+
+}  // namespace
+
+AuditRecord read_audit_record(store::Statement& st) {
   AuditRecord r;
   r.id = st.column_int(0);
   r.at = st.column_text(1);
@@ -95,12 +99,6 @@ AuditRecord read_record(store::Statement& st) {
   r.hash = st.column_text(9);
   return r;
 }
-
-constexpr const char* kSelectSql =
-    "SELECT id, at, who, action, table_name, row_id, before_json, after_json, prev_hash, hash "
-    "FROM audit_log";
-
-}  // namespace
 
 void set_configured_analyst(std::string name) {
   std::lock_guard lock(analyst_mutex);
@@ -154,11 +152,11 @@ void AuditAppender::append(const AuditEntry& e) {
 
 AuditVerify verify_audit(store::Database& db) {
   AuditVerify v;
-  auto st = db.prepare(std::string(kSelectSql) + " ORDER BY id");
+  auto st = db.prepare(kSelectSql + " ORDER BY id");
   std::string prev(kGenesisHash);
   int64_t prev_id = 0;
   while (st.step()) {
-    const AuditRecord r = read_record(st);
+    const AuditRecord r = read_audit_record(st);
     ++v.rows;
     auto fail = [&](std::string why) {
       v.ok = false;
@@ -188,7 +186,7 @@ AuditVerify verify_audit(store::Database& db) {
 }
 
 std::vector<AuditRecord> audit_log(store::Database& db, const AuditFilter& f) {
-  std::string sql = std::string(kSelectSql) + " WHERE 1";
+  std::string sql = kSelectSql + " WHERE 1";
   if (f.since) sql += " AND at >= ?1";
   if (f.table) sql += " AND table_name = ?2";
   if (f.row_id) sql += " AND row_id = ?3";
@@ -199,7 +197,7 @@ std::vector<AuditRecord> audit_log(store::Database& db, const AuditFilter& f) {
   if (f.table) st.bind(2, *f.table);
   if (f.row_id) st.bind(3, *f.row_id);
   std::vector<AuditRecord> out;
-  while (st.step()) out.push_back(read_record(st));
+  while (st.step()) out.push_back(read_audit_record(st));
   return out;
 }
 

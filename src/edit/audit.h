@@ -72,6 +72,11 @@ struct AuditRecord {
   std::string prev_hash, hash;
 };
 
+// audit_log's columns in AuditRecord order: select them to read rows with read_audit_record().
+inline constexpr const char* kAuditColumns =
+    "id, at, who, action, table_name, row_id, before_json, after_json, prev_hash, hash";
+AuditRecord read_audit_record(store::Statement& st);
+
 struct AuditFilter {
   std::optional<std::string> since;  // ISO date or date-time; rows with at >= since
   std::optional<std::string> table;

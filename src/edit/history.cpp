@@ -74,23 +74,14 @@ std::vector<HistoryEntry> commune_status_changes(store::Database& db,
                                                  std::string_view commune_code) {
   // Rows whose before or after names the commune: a period moved to another commune shows in
   // both histories.
-  auto st = db.prepare(
-      "SELECT id, at, who, action, table_name, row_id, before_json, after_json FROM audit_log "
-      "WHERE table_name = 'commune_status' AND (json_extract(after_json, '$.commune_code') = ?1 "
-      "OR json_extract(before_json, '$.commune_code') = ?1) ORDER BY id");
+  auto st = db.prepare(std::string("SELECT ") + kAuditColumns +
+                       " FROM audit_log WHERE table_name = 'commune_status' AND "
+                       "(json_extract(after_json, '$.commune_code') = ?1 "
+                       "OR json_extract(before_json, '$.commune_code') = ?1) ORDER BY id");
   st.bind(1, commune_code);
   std::vector<HistoryEntry> out;
   while (st.step()) {
-    AuditRecord r;
-    r.id = st.column_int(0);
-    r.at = st.column_text(1);
-    r.who = st.column_text(2);
-    r.action = st.column_text(3);
-    r.table_name = st.column_text(4);
-    if (!st.is_null(5)) r.row_id = st.column_int(5);
-    if (!st.is_null(6)) r.before_json = st.column_text(6);
-    if (!st.is_null(7)) r.after_json = st.column_text(7);
-    out.push_back(entry_of(r));
+    out.push_back(entry_of(read_audit_record(st)));
   }
   return out;
 }
