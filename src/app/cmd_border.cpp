@@ -2,11 +2,11 @@
 // Border segments (by commune or fixed length, stored in border_segments), incidents near each
 // crossing and segment by border group with the change against a year before, cooperation
 // events per quarter, and which segments and crossings the patrols of a window cover.
-#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
 
 #include "analysis/table_output.h"
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "border/border_window.h"
 #include "border/cooperation_stats.h"
@@ -267,12 +267,7 @@ int cmd_border(const Args& args) {
   app.add_flag("--include-sensitive", a.include_sensitive,
                "include openings and trails (sensitive crossings) in the output");
   app.add_flag("--no-store", a.no_store, "segments: do not replace border_segments");
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   auto db = store::Database::open(a.db);
   if (a.what == "segments") return run_segments(db, a);
   if (a.what == "crossings") return run_crossings(db, a);

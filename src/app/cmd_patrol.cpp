@@ -2,13 +2,13 @@
 // FILE Patrol planning: per route its length, duration at the mode's speed, hotspot communes and
 // crossings within the buffer; the border segments and crossings no route covers in the window;
 // routes exported to GPX or GeoJSON; a one-page patrol sheet (map + table) as PDF or PNG.
-#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <set>
 
 #include "analysis/table_output.h"
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "border/border_window.h"
 #include "border/coverage.h"
@@ -316,12 +316,7 @@ int cmd_patrol(const Args& args) {
       ->required();
   app.add_flag("--include-sensitive", a.include_sensitive,
                "include sensitive patrols and crossings (internal use only)");
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
   auto db = store::Database::open(a.db);
   if (a.what == "plan") return run_plan(db, a);
   if (a.what == "coverage") return run_coverage(db, a);

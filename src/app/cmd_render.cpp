@@ -1,11 +1,11 @@
 // `secmap render DB --out FILE.png ...`: the map as a PNG through a headless EGL context.
-#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
+#include "app/cli_parse.h"
 #include "app/commands.h"
 #include "io/png.h"
 #include "render/egl_context.h"
@@ -78,12 +78,7 @@ int cmd_render(const Args& args) {
                "(layer coverage, sensitive: never in public views) and link the BLO offices "
                "(layer links); also when --layers names coverage or links");
   app.add_flag("--verbose,-v", verbose, "print timings");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto rc = parse_or_exit(app, args)) return *rc;
 
   auto fail = [](const std::string& msg) {
     std::fprintf(stderr, "secmap render: %s\n", msg.c_str());
