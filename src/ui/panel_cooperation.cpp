@@ -60,13 +60,10 @@ void totals_table(const char* id, const char* title, const std::vector<CoopTotal
 void draw_cooperation_section(PanelContext& ctx) {
   AppState& st = ctx.state;
   const Lang L = st.lang();
+  PatrolPlanning* model = border_planning(ctx);
+  if (!model) return;
+  PatrolPlanning& pp = *model;
   store::Database* db = st.database();
-  if (!st.has_data() || !db) return;
-  PatrolPlanning& pp = st.patrol();
-  if (!pp.available()) {
-    ImGui::TextWrapped("%s: %s", tr(S::NoBorderData, L), pp.error().c_str());
-    return;
-  }
   const CooperationWindow& c = pp.cooperation(*db, st.options().days);
   ImGui::Text("%s: %s", tr(S::PatrolWindow, L), window_text(c.window).c_str());
   ImGui::Text("%s: %zu", tr(S::CoopEvents, L), c.events.size());

@@ -36,16 +36,24 @@ void text_list(const char* title, const std::vector<std::string>& items, size_t 
 
 }  // namespace
 
+PatrolPlanning* border_planning(PanelContext& ctx) {
+  AppState& st = ctx.state;
+  if (!st.has_data() || !st.database()) return nullptr;
+  PatrolPlanning& pp = st.patrol();
+  if (!pp.available()) {
+    ImGui::TextWrapped("%s: %s", tr(S::NoBorderData, st.lang()), pp.error().c_str());
+    return nullptr;
+  }
+  return &pp;
+}
+
 void draw_patrol_section(PanelContext& ctx) {
   AppState& st = ctx.state;
   const Lang L = st.lang();
+  PatrolPlanning* model = border_planning(ctx);
+  if (!model) return;
+  PatrolPlanning& pp = *model;
   store::Database* db = st.database();
-  if (!st.has_data() || !db) return;
-  PatrolPlanning& pp = st.patrol();
-  if (!pp.available()) {
-    ImGui::TextWrapped("%s: %s", tr(S::NoBorderData, L), pp.error().c_str());
-    return;
-  }
   layer_checkbox(st, "coverage", S::ShowCoverageLayer);
   const PatrolWindow& w = pp.plan(*db, st.options().days);
   ImGui::Text("%s: %s", tr(S::PatrolWindow, L), window_text(w.window).c_str());

@@ -13,6 +13,8 @@
 
 namespace secmap::ui {
 
+class PatrolPlanning;
+
 struct FrameStats {
   double frame_ms = 0, map_ms = 0;
   uint64_t map_renders = 0;
@@ -57,6 +59,9 @@ ImVec4 target_state_colour(analysis::TargetState s);
 void draw_slides_section(PanelContext& ctx);
 // Border patrol plan and coverage, and border cooperation with the BLO links (issue 6).
 void draw_patrol_section(PanelContext& ctx);
+// The border model both border sections read, or nullptr after saying in the panel why there is
+// none (no data, no border line).
+PatrolPlanning* border_planning(PanelContext& ctx);
 void draw_cooperation_section(PanelContext& ctx);
 void draw_status_bar(PanelContext& ctx, ImVec2 pos, float width, const FrameStats& stats);
 // The record form (issue 5) over the map area, the delete confirmation, and the hints while
