@@ -44,7 +44,7 @@ int cmd_edit(const Args& args) {
   app.add_flag("--accept-outside", accept_outside, "accept a point outside the province");
   app.add_flag("--delete", remove, "delete the record (incidents are kept, marked deleted)");
   if (auto rc = parse_or_exit(app, args)) return *rc;
-  const edit::TableSpec* spec = edit::find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec) {
     std::fprintf(stderr, "secmap edit: %s is not an editable table\n", table.c_str());
     return 2;
@@ -53,7 +53,7 @@ int cmd_edit(const Args& args) {
   for (const std::string& s : sets) {
     const size_t eq = s.find('=');
     const std::string name = s.substr(0, eq);
-    const edit::ColumnSpec* col = spec->column(name);
+    const model::Column* col = spec->column(name);
     if (eq == std::string::npos || !col) {
       std::fprintf(stderr, "secmap edit: --set %s: %s\n", s.c_str(),
                    eq == std::string::npos

@@ -3,6 +3,8 @@
 #include <set>
 
 #include "border/planar.h"
+#include "model/point_records.h"
+#include "store/code_lists.h"
 
 namespace secmap::border {
 
@@ -34,20 +36,19 @@ BorderLine load_border_line(store::Database& db, const MetricFrame& frame) {
 }
 
 std::vector<Crossing> load_crossings(store::Database& db, const MetricFrame& frame) {
-  auto st = db.prepare(
-      "SELECT id, name, kind, status, coalesce(counterpart, ''), coalesce(commune_code, ''), "
-      "sensitive, X(geom), Y(geom) FROM crossings WHERE geom IS NOT NULL ORDER BY id");
+  const store::CodeLists codes = store::CodeLists::load(db);
   std::vector<Crossing> out;
-  while (st.step()) {
+  for (model::PointRecord& r :
+       model::load_point_records(db, "crossings", model::SensitivityRule(codes))) {
     Crossing c;
-    c.id = st.column_int(0);
-    c.name = st.column_text(1);
-    c.kind = st.column_text(2);
-    c.status = st.column_text(3);
-    c.counterpart = st.column_text(4);
-    c.commune_code = st.column_text(5);
-    c.sensitive = st.column_int(6) != 0;
-    c.lonlat = {st.column_double(7), st.column_double(8)};
+    c.id = r.id;
+    c.name = std::move(r.name);
+    c.kind = std::move(r.kind);
+    c.status = std::move(r.status);
+    c.counterpart = std::move(r.counterpart);
+    c.commune_code = std::move(r.commune_code);
+    c.sensitive = r.sensitive;
+    c.lonlat = r.lonlat;
     c.m = frame.to_metric(c.lonlat);
     out.push_back(std::move(c));
   }

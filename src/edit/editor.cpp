@@ -13,12 +13,6 @@ std::string describe(std::string_view action, std::string_view table, int64_t id
   return std::string(action) + " " + std::string(table) + " #" + std::to_string(id);
 }
 
-void audit(store::Database& db, std::string_view action, const TableSpec& spec, int64_t id,
-           const std::optional<Row>& before, const std::optional<Row>& after) {
-  append_audit(db, {std::string(action), spec.table, id, before ? row_json(*before) : "",
-                    after ? row_json(*after) : ""});
-}
-
 bool is_deleted(const std::optional<Row>& r) {
   if (!r) return true;
   auto it = r->fields.find("deleted");
@@ -45,7 +39,7 @@ FieldError field_error(std::string field, std::string en, std::string vi) {
 }
 
 // Unknown or derived columns in a set of changes.
-std::vector<FieldError> check_settable(const TableSpec& spec, const Fields& fields) {
+std::vector<FieldError> check_settable(const model::Table& spec, const Fields& fields) {
   std::vector<FieldError> errs;
   if (!fields.is_object()) {
     errs.push_back(field_error("", "fields must be an object", "dữ liệu phải là một đối tượng"));
@@ -58,13 +52,8 @@ std::vector<FieldError> check_settable(const TableSpec& spec, const Fields& fiel
   return errs;
 }
 
-std::optional<geo::Point> point_of(const std::optional<geo::Geometry>& g) {
-  if (g && g->type == geo::GeomType::Point && !g->points.empty()) return g->points[0];
-  return std::nullopt;
-}
-
 // Conflict for a row found at another version than expected.
-Conflict make_conflict(const TableSpec& spec, int64_t id, int64_t expected,
+Conflict make_conflict(const model::Table& spec, int64_t id, int64_t expected,
                        std::optional<Row> theirs) {
   Conflict c;
   c.table = spec.table;
@@ -100,14 +89,14 @@ struct Editor::Txn {
   explicit Txn(store::Database& db) : tx(db) {}
 };
 
-Editor::Editor(store::Database& db) : db_(db), validator_(db) {}
+Editor::Editor(store::Database& db) : db_(db), validator_(db), writer_(db, validator_) {}
 
 std::string Editor::today() const {
   return today_.empty() ? today_iso() : today_;
 }
 
 std::optional<Row> Editor::load(std::string_view table, int64_t id) {
-  const TableSpec* spec = find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec) return std::nullopt;
   return read_row(db_, *spec, id);
 }
@@ -122,31 +111,9 @@ EditResult Editor::invalid(std::vector<FieldError> errs) const {
   return r;
 }
 
-void Editor::derive(const TableSpec& spec, Fields& fields, const std::optional<geo::Geometry>& geom,
-                    bool geom_changed) {
-  const auto p = point_of(geom);
-  if (spec.table == "incidents") {
-    if (geom_changed || !fields.contains("commune_code")) {
-      const std::string code = p ? validator_.commune_of(*p) : std::string();
-      fields["commune_code"] = code.empty() ? Fields(nullptr) : Fields(code);
-      fields["outside_communes"] = code.empty() ? 1 : 0;
-    }
-  } else if (spec.column("commune_code") && spec.table != "commune_status" && p && geom_changed) {
-    // A point placed in a commune names it; outside every commune the given code stays.
-    if (const std::string code = validator_.commune_of(*p); !code.empty())
-      fields["commune_code"] = code;
-  }
-  if (spec.table == "crossings" && fields.contains("kind") && fields["kind"].is_string()) {
-    // Openings and trails are sensitive by kind, whatever the form said.
-    auto st = db_.prepare("SELECT sensitive FROM crossing_kinds WHERE code = ?1");
-    st.bind(1, fields["kind"].get<std::string>());
-    if (st.step() && st.column_int(0) != 0) fields["sensitive"] = 1;
-  }
-}
-
 EditResult Editor::insert(std::string_view table, const Fields& fields,
                           std::optional<geo::Geometry> geom, bool accept_outside) {
-  const TableSpec* spec = find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec)
     return invalid({field_error("table", std::string(table) + " is not an editable table",
                                 std::string(table) + " không phải bảng sửa được")});
@@ -157,23 +124,21 @@ EditResult Editor::insert(std::string_view table, const Fields& fields,
           check_record(validator_, {spec, &merged, &geom, std::nullopt, accept_outside}, today());
       !errs.empty())
     return invalid(std::move(errs));
-  derive(*spec, merged, geom, true);
+  writer_.derive(*spec, merged, geom, true);
   Row row;
-  row.table = spec->table;
-  row.version = 1;
   row.fields = merged;
   row.geom = geom;
-  const int64_t id = write_new_row(db_, *spec, row);
-  std::optional<Row> after = read_row(db_, *spec, id);
-  audit(db_, "insert", *spec, id, std::nullopt, after);
-  t.command.label = describe("insert", spec->table, id);
-  t.command.changes.push_back({spec->table, id, std::nullopt, after});
-  t.tx.commit();
-  undo_.push(std::move(t.command));
+  ChangeRecord c = writer_.insert(*spec, std::move(row));
+  const int64_t id = c.id;
   EditResult r;
   r.id = id;
-  r.version = after ? after->version : 1;
+  r.version = c.version();
   r.message = describe("inserted", spec->table, id);
+  r.changes.push_back(c);
+  t.command.label = describe("insert", spec->table, id);
+  t.command.changes.push_back(std::move(c));
+  t.tx.commit();
+  undo_.push(std::move(t.command));
   return r;
 }
 
@@ -186,7 +151,7 @@ EditResult Editor::insert_incident(const IncidentInput& in) {
 EditResult Editor::update(std::string_view table, int64_t id, int64_t expect_version,
                           const Fields& changes, std::optional<geo::Geometry> geom,
                           bool accept_outside) {
-  const TableSpec* spec = find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec)
     return invalid({field_error("table", std::string(table) + " is not an editable table",
                                 std::string(table) + " không phải bảng sửa được")});
@@ -229,18 +194,14 @@ EditResult Editor::update(std::string_view table, int64_t id, int64_t expect_ver
           check_record(validator_, {spec, &next.fields, &next.geom, id, outside_ok}, today());
       !errs.empty())
     return invalid(std::move(errs));
-  derive(*spec, next.fields, next.geom, geom_changed);
-  next.version = cur->version + 1;
-  if (!write_row(db_, *spec, next, expect_version))
-    throw store::StoreError("update of " + spec->table + " #" + std::to_string(id) +
-                            " lost its version check inside a transaction");
-  std::optional<Row> after = read_row(db_, *spec, id);
-  audit(db_, "update", *spec, id, cur, after);
+  writer_.derive(*spec, next.fields, next.geom, geom_changed);
+  ChangeRecord c = writer_.overwrite(*spec, *cur, std::move(next));
+  r.version = c.version();
+  r.changes.push_back(c);
   t.command.label = describe("update", spec->table, id);
-  t.command.changes.push_back({spec->table, id, cur, after});
+  t.command.changes.push_back(std::move(c));
   t.tx.commit();
   undo_.push(std::move(t.command));
-  r.version = after->version;
   r.message = describe("updated", spec->table, id) + " to version " + std::to_string(r.version);
   return r;
 }
@@ -252,7 +213,7 @@ EditResult Editor::move(std::string_view table, int64_t id, int64_t expect_versi
 }
 
 EditResult Editor::remove(std::string_view table, int64_t id, int64_t expect_version) {
-  const TableSpec* spec = find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec)
     return invalid({field_error("table", std::string(table) + " is not an editable table",
                                 std::string(table) + " không phải bảng sửa được")});
@@ -272,20 +233,11 @@ EditResult Editor::remove(std::string_view table, int64_t id, int64_t expect_ver
     r.message = spec->table + " #" + std::to_string(id) + " changed since you loaded it";
     return r;
   }
-  std::optional<Row> after;
-  if (spec->soft_delete) {
-    Row next = *cur;
-    next.fields["deleted"] = 1;
-    next.version = cur->version + 1;
-    write_row(db_, *spec, next, expect_version);
-    after = read_row(db_, *spec, id);
-    r.version = after->version;
-  } else {
-    erase_row(db_, *spec, id, expect_version);
-  }
-  audit(db_, "delete", *spec, id, cur, after);
+  ChangeRecord c = writer_.remove(*spec, *cur);
+  r.version = c.version();
+  r.changes.push_back(c);
   t.command.label = describe("delete", spec->table, id);
-  t.command.changes.push_back({spec->table, id, cur, after});
+  t.command.changes.push_back(std::move(c));
   t.tx.commit();
   undo_.push(std::move(t.command));
   r.message = describe("deleted", spec->table, id);
@@ -293,7 +245,7 @@ EditResult Editor::remove(std::string_view table, int64_t id, int64_t expect_ver
 }
 
 EditResult Editor::record_commune_status(const Fields& fields) {
-  const TableSpec* spec = find_table("commune_status");
+  const model::Table* spec = model::find_editable("commune_status");
   if (auto errs = check_settable(*spec, fields); !errs.empty()) return invalid(std::move(errs));
   Txn t(db_);
   Fields row_fields = fields;
@@ -336,25 +288,18 @@ EditResult Editor::record_commune_status(const Fields& fields) {
     if (to.is_null() || to.get<std::string>() >= from) {
       Row closed = *previous;
       closed.fields["period_to"] = buf;
-      closed.version = previous->version + 1;
-      write_row(db_, *spec, closed, previous->version);
-      std::optional<Row> after = read_row(db_, *spec, previous->id);
-      audit(db_, "update", *spec, previous->id, previous, after);
-      t.command.changes.push_back({spec->table, previous->id, previous, after});
+      t.command.changes.push_back(writer_.overwrite(*spec, *previous, std::move(closed)));
     }
   }
   Row row;
-  row.table = spec->table;
-  row.version = 1;
   row.fields = row_fields;
-  const int64_t id = write_new_row(db_, *spec, row);
-  std::optional<Row> after = read_row(db_, *spec, id);
-  audit(db_, "insert", *spec, id, std::nullopt, after);
-  t.command.changes.push_back({spec->table, id, std::nullopt, after});
+  t.command.changes.push_back(writer_.insert(*spec, std::move(row)));
+  const int64_t id = t.command.changes.back().id;
   t.command.label = "record commune_status of " + code + " from " + from;
+  EditResult r;
+  r.changes = t.command.changes;
   t.tx.commit();
   undo_.push(std::move(t.command));
-  EditResult r;
   r.id = id;
   r.version = 1;
   r.message = "recorded commune_status #" + std::to_string(id) + " for " + code + " from " + from;
@@ -386,7 +331,7 @@ EditResult Editor::apply_inverse(const Command& c, bool is_undo) {
   EditResult r;
   Txn t(db_);
   for (auto it = c.changes.rbegin(); it != c.changes.rend(); ++it) {
-    const TableSpec* spec = find_table(it->table);
+    const model::Table* spec = model::find_editable(it->table);
     if (!spec) throw store::StoreError("undo: " + it->table + " is not an editable table");
     std::optional<Row> cur = read_row(db_, *spec, it->id);
     // The row must still be as this command left it; otherwise someone edited it since.
@@ -399,36 +344,23 @@ EditResult Editor::apply_inverse(const Command& c, bool is_undo) {
                   "': " + spec->table + " #" + std::to_string(it->id) + " was changed since";
       return r;  // the transaction rolls back: nothing of the command is undone
     }
-    std::optional<Row> after;
-    std::string action;
+    ChangeRecord done;
     if (!it->before) {
-      if (spec->soft_delete) {
-        Row next = *cur;
-        next.fields["deleted"] = 1;
-        next.version = cur->version + 1;
-        write_row(db_, *spec, next, cur->version);
-        after = read_row(db_, *spec, it->id);
-      } else {
-        erase_row(db_, *spec, it->id, cur->version);
-      }
-      action = "delete";
+      done = writer_.remove(*spec, *cur);  // undoing an insert: marked deleted, or erased
     } else if (cur) {
-      Row next = *it->before;
-      next.version = cur->version + 1;
-      write_row(db_, *spec, next, cur->version);
-      after = read_row(db_, *spec, it->id);
-      action = is_deleted(cur) == is_deleted(after) ? "update"
-               : is_deleted(after)                  ? "delete"
-                                                    : "insert";
+      const bool was_deleted = is_deleted(cur), will_be_deleted = is_deleted(it->before);
+      done = writer_.overwrite(*spec, *cur, *it->before,
+                               was_deleted == will_be_deleted ? "update"
+                               : will_be_deleted              ? "delete"
+                                                              : "insert");
     } else {
-      Row next = *it->before;
-      next.version = it->before->version + 1;
-      write_new_row(db_, *spec, next);
-      after = read_row(db_, *spec, it->id);
-      action = "insert";
+      Row back = *it->before;
+      back.version = it->before->version + 1;
+      done = writer_.insert(*spec, std::move(back));
     }
-    audit(db_, action, *spec, it->id, cur, after);
-    t.command.changes.push_back({spec->table, it->id, cur, after});
+    const std::optional<Row> after = done.after;
+    r.changes.push_back(done);
+    t.command.changes.push_back(std::move(done));
     r.id = it->id;
     r.version = after ? after->version : 0;
   }

@@ -1,7 +1,7 @@
 // Edits of the editable layers, as the window, the command line and the tests make them. Every
-// edit is validated first (nothing invalid is saved), runs in one transaction, raises the row's
-// version, stamps updated_at/updated_by, writes an audit row with the record before and after,
-// and becomes one entry on the undo stack.
+// edit is validated first (nothing invalid is saved), runs in one transaction, is written by the
+// one Writer (derived columns, version, audit row with the record before and after), and
+// becomes one entry on the undo stack; the result carries the change records written.
 //
 // Concurrency: an update names the version it was loaded at. If the row has moved on meanwhile
 // (another analyst saved it), nothing is written and the result carries a Conflict with both
@@ -18,6 +18,7 @@
 #include "edit/rows.h"
 #include "edit/undo_stack.h"
 #include "edit/validation.h"
+#include "edit/writer.h"
 
 namespace secmap::edit {
 
@@ -41,6 +42,7 @@ struct EditResult {
   int64_t id = 0;       // the record edited or created
   int64_t version = 0;  // its version now
   std::string message;  // a one-line English summary
+  std::vector<ChangeRecord> changes;  // what was written, in order (empty when nothing was)
   bool ok() const { return status == EditStatus::Ok || status == EditStatus::Unchanged; }
 };
 
@@ -85,12 +87,9 @@ class Editor {
   struct Txn;
   EditResult apply_inverse(const Command& c, bool is_undo);
   EditResult invalid(std::vector<FieldError> errs) const;
-  // Fills derived columns (commune from the point, sensitivity of the crossing kind).
-  void derive(const TableSpec& spec, Fields& fields, const std::optional<geo::Geometry>& geom,
-              bool geom_changed);
-
   store::Database& db_;
   Validator validator_;
+  Writer writer_;
   UndoStack undo_;
   std::string today_;
 };

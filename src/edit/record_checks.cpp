@@ -30,7 +30,7 @@ bool row_exists(store::Database& db, const char* table, int64_t id) {
 
 // Column types and code lists, common to every table.
 void check_columns(const Validator& v, const RecordToCheck& r, std::vector<FieldError>& errs) {
-  for (const ColumnSpec& c : r.spec->columns) {
+  for (const model::Column& c : r.spec->columns) {
     auto it = r.fields->find(c.name);
     const bool missing = it == r.fields->end() || it->is_null() ||
                          (it->is_string() && it->get<std::string>().empty());
@@ -39,13 +39,13 @@ void check_columns(const Validator& v, const RecordToCheck& r, std::vector<Field
       continue;
     }
     const bool ok = [&] {
-      switch (c.kind) {
-        case ColumnKind::Integer:
+      switch (c.type) {
+        case model::ColumnType::Integer:
           return it->is_number_integer();
-        case ColumnKind::Boolean:
+        case model::ColumnType::Boolean:
           return it->is_boolean() ||
                  (it->is_number_integer() && (it->get<int64_t>() == 0 || it->get<int64_t>() == 1));
-        case ColumnKind::Real:
+        case model::ColumnType::Real:
           return it->is_number();
         default:
           return it->is_string();
@@ -57,8 +57,8 @@ void check_columns(const Validator& v, const RecordToCheck& r, std::vector<Field
       continue;
     }
     if (!c.code_list.empty()) v.check_code(errs, c.name, c.code_list, it->get<std::string>());
-    if (c.kind == ColumnKind::Date || c.kind == ColumnKind::DateTime)
-      v.check_date(errs, c.name, it->get<std::string>(), {}, c.kind == ColumnKind::DateTime, true);
+    if (c.type == model::ColumnType::Date || c.type == model::ColumnType::DateTime)
+      v.check_date(errs, c.name, it->get<std::string>(), {}, c.type == model::ColumnType::DateTime, true);
   }
 }
 

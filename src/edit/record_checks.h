@@ -12,7 +12,7 @@
 namespace secmap::edit {
 
 struct RecordToCheck {
-  const TableSpec* spec = nullptr;
+  const model::Table* spec = nullptr;
   const Fields* fields = nullptr;  // the record's columns after the edit
   const std::optional<geo::Geometry>* geom = nullptr;
   std::optional<int64_t> id;  // the record itself (uniqueness checks skip it)

@@ -1,6 +1,7 @@
 #include "edit/rows.h"
 
 #include "edit/audit.h"
+#include "store/table_schema.h"
 
 namespace secmap::edit {
 
@@ -10,17 +11,20 @@ bool is_bookkeeping(const std::string& c) {
   return c == "id" || c == "geom" || c == "version" || c == "updated_at" || c == "updated_by";
 }
 
-// Columns of a table other than id, geom and the bookkeeping ones, in schema order.
-std::vector<std::string> data_columns(store::Database& db, const std::string& table) {
-  std::vector<std::string> out;
-  auto st = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
-  st.bind(1, table);
-  while (st.step()) {
-    std::string c = st.column_text(0);
-    if (!is_bookkeeping(c)) out.push_back(std::move(c));
-  }
-  return out;
+// Value of column col + 1, whose SQL typeof() is in column col.
+nlohmann::json column_json(store::Statement& st, int col) {
+  const std::string type = st.column_text(col);
+  if (type == "null") return nullptr;
+  if (type == "integer") return st.column_int(col + 1);
+  if (type == "real") return st.column_double(col + 1);
+  return st.column_text(col + 1);
 }
+
+std::string quoted(const std::string& name) {
+  return "\"" + name + "\"";
+}
+
+}  // namespace
 
 void bind_json(store::Statement& st, int index, const nlohmann::json& v) {
   if (v.is_null())
@@ -37,15 +41,6 @@ void bind_json(store::Statement& st, int index, const nlohmann::json& v) {
     st.bind(index, v.dump());
 }
 
-// Value of column col + 1, whose SQL typeof() is in column col.
-nlohmann::json column_json(store::Statement& st, int col) {
-  const std::string type = st.column_text(col);
-  if (type == "null") return nullptr;
-  if (type == "integer") return st.column_int(col + 1);
-  if (type == "real") return st.column_double(col + 1);
-  return st.column_text(col + 1);
-}
-
 void bind_geom(store::Statement& st, int index, const std::optional<geo::Geometry>& g) {
   if (!g || g->is_empty()) {
     st.bind_null(index);
@@ -55,33 +50,42 @@ void bind_geom(store::Statement& st, int index, const std::optional<geo::Geometr
   st.bind_blob(index, wkb.data(), wkb.size());
 }
 
-std::string quoted(const std::string& name) {
-  return "\"" + name + "\"";
+std::vector<std::string> data_columns(store::Database& db, const std::string& table) {
+  std::vector<std::string> out;
+  for (store::ColumnInfo& c : store::read_table_schema(db, table).columns)
+    if (!is_bookkeeping(c.name)) out.push_back(std::move(c.name));
+  return out;
 }
 
-}  // namespace
-
-std::optional<Row> read_row(store::Database& db, const TableSpec& spec, int64_t id) {
+void read_rows(store::Database& db, const model::Table& spec, int64_t first_id, int64_t last_id,
+               const std::function<void(Row&&)>& each) {
   const std::vector<std::string> cols = data_columns(db, spec.table);
-  std::string sql = "SELECT version, updated_at, updated_by";
+  std::string sql = "SELECT id, version, updated_at, updated_by";
   sql += spec.geometry.empty() ? ", NULL" : ", AsBinary(geom)";
   for (const std::string& c : cols) sql += ", typeof(" + quoted(c) + "), " + quoted(c);
-  sql += " FROM " + quoted(spec.table) + " WHERE id = ?1";
+  sql += " FROM " + quoted(spec.table) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
   auto st = db.prepare(sql);
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  Row r;
-  r.table = spec.table;
-  r.id = id;
-  r.version = st.column_int(0);
-  r.updated_at = st.is_null(1) ? "" : st.column_text(1);
-  r.updated_by = st.is_null(2) ? "" : st.column_text(2);
-  size_t size = 0;
-  if (const uint8_t* data = st.column_blob_data(3, &size); data && size)
-    r.geom = geo::from_wkb({data, size});
-  for (size_t i = 0; i < cols.size(); ++i)
-    r.fields[cols[i]] = column_json(st, static_cast<int>(2 * i + 4));
-  return r;
+  st.bind(1, first_id).bind(2, last_id);
+  while (st.step()) {
+    Row r;
+    r.table = spec.table;
+    r.id = st.column_int(0);
+    r.version = st.column_int(1);
+    r.updated_at = st.is_null(2) ? "" : st.column_text(2);
+    r.updated_by = st.is_null(3) ? "" : st.column_text(3);
+    size_t size = 0;
+    if (const uint8_t* data = st.column_blob_data(4, &size); data && size)
+      r.geom = geo::from_wkb({data, size});
+    for (size_t i = 0; i < cols.size(); ++i)
+      r.fields[cols[i]] = column_json(st, static_cast<int>(2 * i + 5));
+    each(std::move(r));
+  }
+}
+
+std::optional<Row> read_row(store::Database& db, const model::Table& spec, int64_t id) {
+  std::optional<Row> out;
+  read_rows(db, spec, id, id, [&](Row&& r) { out = std::move(r); });
+  return out;
 }
 
 nlohmann::json geometry_json(const geo::Geometry& g) {
@@ -114,7 +118,7 @@ std::string row_json(const Row& row) {
   return j.dump();  // keys sorted: nlohmann::json objects are ordered maps
 }
 
-int64_t write_new_row(store::Database& db, const TableSpec& spec, const Row& row) {
+int64_t write_new_row(store::Database& db, const model::Table& spec, const Row& row) {
   const std::vector<std::string> cols = data_columns(db, spec.table);
   std::string names = "version, updated_at, updated_by", params = "?1, ?2, ?3";
   int n = 3;
@@ -140,7 +144,7 @@ int64_t write_new_row(store::Database& db, const TableSpec& spec, const Row& row
   return db.last_insert_rowid();
 }
 
-bool write_row(store::Database& db, const TableSpec& spec, const Row& row, int64_t expect_version) {
+bool write_row(store::Database& db, const model::Table& spec, const Row& row, int64_t expect_version) {
   const std::vector<std::string> cols = data_columns(db, spec.table);
   std::string sql =
       "UPDATE " + quoted(spec.table) + " SET version = ?1, updated_at = ?2, updated_by = ?3";
@@ -163,7 +167,7 @@ bool write_row(store::Database& db, const TableSpec& spec, const Row& row, int64
   return db.changes() == 1;
 }
 
-bool erase_row(store::Database& db, const TableSpec& spec, int64_t id, int64_t expect_version) {
+bool erase_row(store::Database& db, const model::Table& spec, int64_t id, int64_t expect_version) {
   auto st = db.prepare("DELETE FROM " + quoted(spec.table) + " WHERE id = ?1 AND version = ?2");
   st.bind(1, id).bind(2, expect_version);
   st.run();

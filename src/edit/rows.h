@@ -2,6 +2,7 @@
 // write here is version-checked and leaves one audit row; the caller holds the transaction.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,20 +22,31 @@ struct Row {
   std::string updated_at, updated_by;
 };
 
+// Columns of a table other than id, geom and the bookkeeping ones (version, updated_*), in
+// schema order.
+std::vector<std::string> data_columns(store::Database& db, const std::string& table);
+
+// Rows first_id..last_id as stored, in id order, one statement for all (bulk audit).
+void read_rows(store::Database& db, const model::Table& spec, int64_t first_id, int64_t last_id,
+               const std::function<void(Row&&)>& each);
 // The row as stored, or nullopt when there is none with that id.
-std::optional<Row> read_row(store::Database& db, const TableSpec& spec, int64_t id);
+std::optional<Row> read_row(store::Database& db, const model::Table& spec, int64_t id);
 
 // JSON of a row for the audit trail: id, version, every column, geometry as GeoJSON.
 std::string row_json(const Row& row);
 // GeoJSON-style {"type": …, "coordinates": …} of a point or line.
 nlohmann::json geometry_json(const geo::Geometry& g);
 
+// A record value / geometry bound to a statement parameter (NULL for null / no geometry).
+void bind_json(store::Statement& st, int index, const nlohmann::json& v);
+void bind_geom(store::Statement& st, int index, const std::optional<geo::Geometry>& g);
+
 // Writes row (with its id when non-zero) as a new record at row.version; returns the id.
-int64_t write_new_row(store::Database& db, const TableSpec& spec, const Row& row);
+int64_t write_new_row(store::Database& db, const model::Table& spec, const Row& row);
 // Overwrites the stored row id with row's fields and geometry at row.version, if the stored
 // version is still expect_version. False when it is not (a concurrent change).
-bool write_row(store::Database& db, const TableSpec& spec, const Row& row, int64_t expect_version);
+bool write_row(store::Database& db, const model::Table& spec, const Row& row, int64_t expect_version);
 // Removes the row if its version is still expect_version.
-bool erase_row(store::Database& db, const TableSpec& spec, int64_t id, int64_t expect_version);
+bool erase_row(store::Database& db, const model::Table& spec, int64_t id, int64_t expect_version);
 
 }  // namespace secmap::edit

@@ -8,17 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "edit/rows.h"
+#include "edit/writer.h"
 
 namespace secmap::edit {
 
-// One row touched by a command. before/after nullopt: the row did not exist (before an insert,
-// after an erase). A soft-deleted row exists, with deleted = 1.
-struct Change {
-  std::string table;
-  int64_t id = 0;
-  std::optional<Row> before, after;
-};
+// One row touched by a command: the change record the writer returned.
+using Change = ChangeRecord;
 
 struct Command {
   std::string label;  // what a person did, e.g. "insert incidents #12"

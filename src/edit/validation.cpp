@@ -143,6 +143,15 @@ std::string Validator::commune_of(geo::Point p) const {
   return {};
 }
 
+std::vector<std::string> Validator::communes_of(std::span<const geo::Point> points) const {
+  std::vector<std::string> out(points.size());
+  if (!province_->locator) return out;
+  const std::vector<int32_t> hit = province_->locator->locate_all(points);
+  for (size_t i = 0; i < points.size(); ++i)
+    out[i] = hit[i] >= 0 ? province_->codes[static_cast<size_t>(hit[i])] : commune_of(points[i]);
+  return out;
+}
+
 bool Validator::case_number_free(std::string_view case_number, std::optional<int64_t> id) const {
   if (case_number.empty()) return true;
   auto st = db_.prepare("SELECT id FROM incidents WHERE case_number = ?1");

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,8 @@ class Validator {
   // commune's boundary (a shared edge, the province outline) is inside: it goes to the commune
   // with the lowest id whose boundary holds it (within about 0.1 mm).
   std::string commune_of(geo::Point p) const;
+  // commune_of for many points at once (imports).
+  std::vector<std::string> communes_of(std::span<const geo::Point> points) const;
   bool inside_province(geo::Point p) const { return !commune_of(p).empty(); }
   size_t commune_count() const;
 

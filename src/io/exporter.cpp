@@ -8,7 +8,7 @@
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
-#include "store/layers.h"
+#include "model/tables.h"
 
 namespace secmap::io {
 
@@ -36,7 +36,7 @@ OGRwkbGeometryType ogr_type(const std::string& t) {
 
 ExportReport export_layer(store::Database& db, const std::string& layer_name,
                           const fs::path& file) {
-  const store::LayerInfo* layer = store::find_layer(layer_name);
+  const model::Table* layer = model::find_layer(layer_name);
   if (!layer) {
     std::string names;
     for (const auto& n : layer_names()) names += (names.empty() ? "" : ", ") + n;
@@ -50,12 +50,12 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
   if (!fmt)
     throw ImportError(file.string() + ": unknown export format '" + ext +
                       "' (use .geojson, .gpkg, .shp, .kml, .csv or .gpx)");
-  const bool has_geom = !layer->geometry_type.empty();
+  const bool has_geom = !layer->geometry.empty();
   const bool gpx = std::string(fmt->driver) == "GPX";
-  if (gpx && layer->geometry_type != "POINT" && layer->geometry_type != "LINESTRING" &&
-      layer->geometry_type != "MULTILINESTRING")
-    throw ImportError(file.string() + ": GPX holds only points and lines; layer '" + layer->name +
-                      "' is " + (has_geom ? layer->geometry_type : std::string("not spatial")));
+  if (gpx && layer->geometry != "POINT" && layer->geometry != "LINESTRING" &&
+      layer->geometry != "MULTILINESTRING")
+    throw ImportError(file.string() + ": GPX holds only points and lines; layer '" + layer->layer +
+                      "' is " + (has_geom ? layer->geometry : std::string("not spatial")));
 
   ensure_gdal_registered();
   QuietGdalErrors quiet;
@@ -80,11 +80,11 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
   const bool csv = std::string(fmt->driver) == "CSV";
   // CSV points are written as lon/lat columns (re-importable without a CRS); other CSV
   // geometries as a WKT column.
-  const bool csv_lonlat = csv && layer->geometry_type == "POINT";
-  OGRwkbGeometryType gtype = has_geom && !csv_lonlat ? ogr_type(layer->geometry_type) : wkbNone;
-  std::string out_layer_name = layer->name;
+  const bool csv_lonlat = csv && layer->geometry == "POINT";
+  OGRwkbGeometryType gtype = has_geom && !csv_lonlat ? ogr_type(layer->geometry) : wkbNone;
+  std::string out_layer_name = layer->layer;
   if (gpx) {
-    out_layer_name = layer->geometry_type == "POINT" ? "waypoints" : "tracks";
+    out_layer_name = layer->geometry == "POINT" ? "waypoints" : "tracks";
     if (gtype == wkbLineString) gtype = wkbMultiLineString;
   }
   std::vector<const char*> lco;

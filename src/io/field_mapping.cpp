@@ -104,17 +104,18 @@ bool valid_ymd(int y, int m, int d) {
 
 }  // namespace
 
-std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
+std::vector<FieldBinding> bind_fields(const model::Table& layer,
                                       const std::vector<std::string>& cols,
                                       const std::map<std::string, std::string>& user_map,
                                       const std::string& where) {
+  const std::vector<const model::Column*> fields = layer.import_columns();
   for (const auto& [field, column] : user_map) {
-    const bool known = std::any_of(layer.fields.begin(), layer.fields.end(),
-                                   [&](const auto& f) { return f.name == field; });
+    const bool known =
+        std::any_of(fields.begin(), fields.end(), [&](const auto* f) { return f->name == field; });
     if (!known) {
       std::vector<std::string> names;
-      for (const auto& f : layer.fields) names.push_back(f.name);
-      throw ImportError(where + ": --map " + field + "=" + column + ": layer '" + layer.name +
+      for (const auto* f : fields) names.push_back(f->name);
+      throw ImportError(where + ": --map " + field + "=" + column + ": layer '" + layer.layer +
                         "' has no field '" + field + "' (fields: " + join(names) + ")");
     }
     if (find_column(cols, column) < 0)
@@ -122,7 +123,8 @@ std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
                         column + "' (columns: " + join(cols) + ")");
   }
   std::vector<FieldBinding> out;
-  for (const auto& f : layer.fields) {
+  for (const model::Column* fp : fields) {
+    const model::Column& f = *fp;
     FieldBinding b;
     b.field = &f;
     if (auto it = user_map.find(f.name); it != user_map.end()) {
@@ -134,13 +136,13 @@ std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
         b.source_index = find_column(cols, std::string_view(f.name).substr(0, 10));
       for (const auto& a : kAliases) {
         if (b.source_index >= 0) break;
-        if ((a.layer == layer.name || std::strcmp(a.layer, "*") == 0) && f.name == a.field)
+        if ((a.layer == layer.layer || std::strcmp(a.layer, "*") == 0) && f.name == a.field)
           b.source_index = find_column(cols, a.column);
       }
     }
     if (b.source_index >= 0) b.source_name = cols[b.source_index];
     if (f.required && b.source_index < 0)
-      throw ImportError(where + ": required field '" + f.name + "' of layer '" + layer.name +
+      throw ImportError(where + ": required field '" + f.name + "' of layer '" + layer.layer +
                         "' is missing (source columns: " + join(cols) + "); use --map " + f.name +
                         "=COLUMN");
     out.push_back(std::move(b));
@@ -230,7 +232,7 @@ std::optional<bool> parse_bool(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<std::string> convert_value(const store::FieldInfo& field, const RawValue& raw,
+std::optional<std::string> convert_value(const model::Column& field, const RawValue& raw,
                                          const CodeList* codes, Cell& out) {
   out = Cell{};
   if (raw.is_null()) return std::nullopt;
@@ -241,7 +243,7 @@ std::optional<std::string> convert_value(const store::FieldInfo& field, const Ra
     if (t.empty()) return std::nullopt;
     text = text::to_nfc(t);
   }
-  using FT = store::FieldType;
+  using FT = model::ColumnType;
   switch (field.type) {
     case FT::Text: {
       out.kind = Cell::Kind::Text;

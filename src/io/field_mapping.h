@@ -11,12 +11,12 @@
 
 #include "io/gdal_source.h"
 #include "store/code_lists.h"
-#include "store/layers.h"
+#include "model/tables.h"
 
 namespace secmap::io {
 
 struct FieldBinding {
-  const store::FieldInfo* field = nullptr;
+  const model::Column* field = nullptr;
   int source_index = -1;  // column in the source; -1: not in the source
   std::string source_name;
 };
@@ -25,7 +25,7 @@ struct FieldBinding {
 // name (case-insensitive; Shapefile's 10-character truncation too), then common aliases (e.g.
 // ma → code, ten → name for communes). Throws ImportError for a required field that is missing,
 // a --map naming an unknown field or column. `where` prefixes messages (the file name).
-std::vector<FieldBinding> bind_fields(const store::LayerInfo& layer,
+std::vector<FieldBinding> bind_fields(const model::Table& layer,
                                       const std::vector<std::string>& source_columns,
                                       const std::map<std::string, std::string>& user_map,
                                       const std::string& where);
@@ -54,7 +54,7 @@ class CodeList {
 // Converts a raw source value to the field's type. On failure returns a message such as
 // "'2024-13-01' is not a date (YYYY-MM-DD)"; the caller adds the row and field. Text comes out
 // NFC; invalid UTF-8 is an error. Code-list fields need `codes`.
-std::optional<std::string> convert_value(const store::FieldInfo& field, const RawValue& raw,
+std::optional<std::string> convert_value(const model::Column& field, const RawValue& raw,
                                          const CodeList* codes, Cell& out);
 
 // Checks and normalises ISO-8601 text; exposed for tests.

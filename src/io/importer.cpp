@@ -10,17 +10,16 @@
 #include <set>
 #include <unordered_map>
 
+#include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
-#include "io/commune_assignment.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
-#include "io/import_audit.h"
 #include "io/incident_checks.h"
-#include "io/table_info.h"
 #include "store/code_lists.h"
-#include "store/layers.h"
+#include "model/tables.h"
 #include "store/spatial_bulk_insert.h"
+#include "store/table_schema.h"
 #include "text/unicode.h"
 
 namespace secmap::io {
@@ -152,12 +151,7 @@ edit::IncidentInput incident_input(const std::vector<FieldBinding>& bindings, co
 }  // namespace
 
 const std::vector<std::string>& layer_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> v;
-    for (const auto& l : store::layers()) v.push_back(l.name);
-    return v;
-  }();
-  return names;
+  return model::layer_names();
 }
 
 std::string RowProblem::text() const {
@@ -167,7 +161,7 @@ std::string RowProblem::text() const {
 }
 
 ImportReport import_file(store::Database& db, const ImportOptions& opt) {
-  const store::LayerInfo* layer = store::find_layer(opt.layer);
+  const model::Table* layer = model::find_layer(opt.layer);
   if (!layer) {
     std::string names;
     for (const auto& n : layer_names()) names += (names.empty() ? "" : ", ") + n;
@@ -175,8 +169,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   }
   const std::string where = opt.file.string();
   GdalSource src = GdalSource::open(opt.file, opt.source_layer, opt.encoding);
-  const bool wants_geom = !layer->geometry_type.empty();
-  const bool point_layer = layer->geometry_type == "POINT";
+  const bool wants_geom = !layer->geometry.empty();
+  const bool point_layer = layer->geometry == "POINT";
   const std::string geom_field = point_layer ? "location" : "geometry";
   const std::string unit = src.is_csv() ? "row" : "feature";
   ImportReport report;
@@ -187,8 +181,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   std::optional<geo::Transform> transform;
   if (wants_geom) {
     if (!src.has_geometry())
-      throw ImportError(where + ": has no geometry, but layer '" + layer->name + "' needs " +
-                        layer->geometry_type +
+      throw ImportError(where + ": has no geometry, but layer '" + layer->layer + "' needs " +
+                        layer->geometry +
                         (src.is_csv() ? " (name the coordinate columns lon/lat, or x/y with "
                                         "--crs, or give a WKT column)"
                                       : ""));
@@ -282,7 +276,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       } else {
         row.geom = std::move(*f.geom);
         row.has_geom = true;
-        if (auto err = fit_geometry(layer->geometry_type, row.geom)) {
+        if (auto err = fit_geometry(layer->geometry, row.geom)) {
           add_problem(row, geom_field, *err);
           row.has_geom = false;
         } else if (transform) {
@@ -334,9 +328,9 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
           fixed.reset();
         }
         if (fixed) fixed = fixed->as_multi();
-        if (fixed && layer->geometry_type == "LINESTRING" && fixed->lines.size() == 1)
+        if (fixed && layer->geometry == "LINESTRING" && fixed->lines.size() == 1)
           fixed->type = geo::GeomType::LineString;
-        if (!fixed || fixed->is_empty() || fit_geometry(layer->geometry_type, *fixed)) {
+        if (!fixed || fixed->is_empty() || fit_geometry(layer->geometry, *fixed)) {
           add_problem(
               r, geom_field,
               "invalid geometry (" + v.reason + ") and nothing usable is left after repair");
@@ -350,10 +344,13 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
+  // The province (current communes, code lists) as the validation rules and the writer see it.
+  edit::Validator province(db);
+
   // Incidents: the validation rules shared with the window and the command line.
   const bool incidents = layer->table == "incidents";
   if (incidents) {
-    IncidentRowChecks checks(db, opt.today);
+    IncidentRowChecks checks(province, opt.today);
     std::unordered_map<std::string, size_t> case_row;  // case number → first row, for messages
     for (auto& r : rows) {
       const edit::IncidentInput in = incident_input(bindings, r, opt);
@@ -369,7 +366,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
-  const TableInfo table = read_table_info(db, layer->table);
+  const store::TableSchema table = store::read_table_schema(db, layer->table);
 
   // Point layers that carry a commune get it by point-in-polygon, unless the source gives it.
   const bool assign = point_layer && table.has("commune_code");
@@ -378,40 +375,47 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   std::vector<std::string> commune_of(rows.size());
   std::vector<char> outside(rows.size(), 0);
   if (assign && !rows.empty()) {
+    // The writer's rule: a point inside a commune names it; outside every commune the code the
+    // source gives stays. Applied to every point at once.
     std::vector<geo::Point> pts;
     std::vector<size_t> which;
     for (size_t i = 0; i < rows.size(); ++i)
-      if (rows[i].has_geom && (commune_binding < 0 || rows[i].cells[commune_binding].is_null())) {
+      if (rows[i].has_geom) {
         pts.push_back(rows[i].geom.points.front());
         which.push_back(i);
       }
     if (!pts.empty()) {
-      CommuneAssignment a = assign_communes(db, pts);
+      std::vector<std::string> codes = province.communes_of(pts);
+      size_t outside_count = 0;
       for (size_t k = 0; k < which.size(); ++k) {
-        commune_of[which[k]] = std::move(a.codes[k]);
+        commune_of[which[k]] = std::move(codes[k]);
+        outside_count += commune_of[which[k]].empty();
         outside[which[k]] = commune_of[which[k]].empty();
+        if (commune_of[which[k]].empty() && commune_binding >= 0 &&
+            !rows[which[k]].cells[commune_binding].is_null())
+          commune_of[which[k]] = rows[which[k]].cells[commune_binding].as_text();
       }
-      report.outside = a.outside;
-      if (a.communes == 0)
+      report.outside = outside_count;
+      if (province.commune_count() == 0)
         report.notes.push_back("no current communes in the database: no commune assigned");
-      else if (a.outside)
-        report.notes.push_back(std::to_string(a.outside) + " point(s) lie outside every commune" +
+      else if (outside_count)
+        report.notes.push_back(std::to_string(outside_count) + " point(s) lie outside every commune" +
                                (flag_outside ? " (kept, flagged outside_communes=1)" : " (kept)"));
     }
   }
 
   // The value of column `name` in a row for key checks: the bound value, else the default.
   auto key_value = [&](const Row& r, const std::string& col) -> std::optional<std::string> {
+    if (col == "commune_code" && assign) {
+      const size_t i = static_cast<size_t>(&r - rows.data());
+      if (!commune_of[i].empty()) return commune_of[i];
+    }
     for (size_t b = 0; b < bindings.size(); ++b)
       if (bindings[b].field->name == col) {
         if (bindings[b].source_index >= 0 && !r.cells[b].is_null()) return r.cells[b].as_text();
         break;
       }
-    if (col == "commune_code" && assign) {
-      const size_t i = static_cast<size_t>(&r - rows.data());
-      if (!commune_of[i].empty()) return commune_of[i];
-    }
-    if (const ColumnInfo* c = table.column(col)) return c->default_literal();
+    if (const store::ColumnInfo* c = table.column(col)) return c->default_literal();
     return std::nullopt;
   };
 
@@ -481,8 +485,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
           [&] {
             for (size_t b = 0; b < bindings.size(); ++b)
               if (bindings[b].source_index >= 0 &&
-                  (bindings[b].field->type == store::FieldType::Date ||
-                   bindings[b].field->type == store::FieldType::DateTime))
+                  (bindings[b].field->type == model::ColumnType::Date ||
+                   bindings[b].field->type == model::ColumnType::DateTime))
                 return static_cast<int>(b);
             return -1;
           }();
@@ -497,9 +501,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   if (assign) {
     std::map<std::string, size_t> per_commune;
     for (size_t i = 0; i < rows.size(); ++i) {
-      const std::string code = commune_binding >= 0 && !rows[i].cells[commune_binding].is_null()
-                                   ? rows[i].cells[commune_binding].as_text()
-                                   : commune_of[i];
+      const std::string& code = commune_of[i];
       if (!code.empty()) ++per_commune[code];
     }
     report.communes.assign(per_commune.begin(), per_commune.end());
@@ -511,113 +513,69 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
 
   store::Transaction tx(db);
 
-  // Pass 2: one prepared INSERT for every row, and its audit row right after it.
-  struct Col {
-    std::string name;
-    enum Kind { Field, Commune, Outside, Source, Demo, UpdatedBy } kind;
-    size_t binding = 0;
-  };
-  std::vector<Col> cols;
+  // Pass 2: every row through the one writer's bulk path (derived columns, audit rows).
+  std::vector<std::string> columns;
+  std::vector<int> column_binding;  // per column: the binding, or -1 for one the importer fills
   for (size_t b = 0; b < bindings.size(); ++b)
-    if (bindings[b].source_index >= 0 && table.has(bindings[b].field->name))
-      cols.push_back({bindings[b].field->name, Col::Field, b});
-  if (assign && commune_binding < 0) cols.push_back({"commune_code", Col::Commune, 0});
-  if (assign && flag_outside) cols.push_back({"outside_communes", Col::Outside, 0});
-  if (table.has("source")) cols.push_back({"source", Col::Source, 0});
-  if (table.has("is_demo")) cols.push_back({"is_demo", Col::Demo, 0});
-  if (table.has("updated_by")) cols.push_back({"updated_by", Col::UpdatedBy, 0});
-  std::string names, values;
-  for (const auto& c : cols) {
-    names += (names.empty() ? "\"" : ", \"") + c.name + "\"";
-    const ColumnInfo* ci = table.column(c.name);
-    // A NULL in a NOT NULL column with a default takes the default (e.g. crossings.status).
-    std::string v = (ci && ci->not_null && ci->default_sql)
-                        ? "COALESCE(?, " + *ci->default_sql + ")"
-                        : std::string("?");
-    values += (values.empty() ? "" : ", ") + v;
-  }
-  if (wants_geom) {
-    names += (names.empty() ? "" : ", ") + std::string("geom");
-    const bool multi = layer->geometry_type.rfind("MULTI", 0) == 0;
-    values += (values.empty() ? "" : ", ") +
-              std::string(multi ? "CastToMulti(GeomFromWKB(?, 4326))" : "GeomFromWKB(?, 4326)");
-  }
-  auto insert =
-      db.prepare("INSERT INTO \"" + layer->table + "\" (" + names + ") VALUES (" + values + ")");
-  std::optional<store::SpatialBulkInsert> bulk;
-  if (wants_geom) bulk.emplace(db, layer->table, "geom");
-  ImportAudit audit(db, layer->table, opt.file.filename().string());
+    if (bindings[b].source_index >= 0 && table.has(bindings[b].field->name) &&
+        !(assign && bindings[b].field->name == "commune_code")) {
+      columns.push_back(bindings[b].field->name);
+      column_binding.push_back(static_cast<int>(b));
+    }
+  for (const char* c : {"commune_code", "outside_communes", "source", "is_demo"})
+    if ((std::string_view(c) == "commune_code" ? assign
+         : std::string_view(c) == "outside_communes" ? assign && flag_outside
+                                                     : table.has(c))) {
+      columns.push_back(c);
+      column_binding.push_back(-1);
+    }
+  edit::Writer writer(db, province);
+  edit::Writer::Bulk bulk(writer, *layer, columns, opt.file.filename().string());
   const std::string source_label =
       opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;
-  std::vector<uint8_t> wkb;
+  auto cell_json = [](const Cell& cell) -> edit::Fields {
+    switch (cell.kind) {
+      case Cell::Kind::Null:
+        return nullptr;
+      case Cell::Kind::Int:
+        return cell.i;
+      case Cell::Kind::Real:
+        return cell.d;
+      case Cell::Kind::Text:
+        return cell.s;
+    }
+    return nullptr;
+  };
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
-    int p = 1;
-    for (const auto& c : cols) {
-      switch (c.kind) {
-        case Col::Field: {
-          const Cell& cell = r.cells[c.binding];
-          switch (cell.kind) {
-            case Cell::Kind::Null:
-              insert.bind_null(p);
-              break;
-            case Cell::Kind::Int:
-              insert.bind(p, cell.i);
-              break;
-            case Cell::Kind::Real:
-              insert.bind(p, cell.d);
-              break;
-            case Cell::Kind::Text:
-              insert.bind(p, cell.s);
-              break;
-          }
-          break;
-        }
-        case Col::Commune:
-          if (commune_of[i].empty())
-            insert.bind_null(p);
-          else
-            insert.bind(p, commune_of[i]);
-          break;
-        case Col::Outside:
-          insert.bind(p, int64_t{outside[i] ? 1 : 0});
-          break;
-        case Col::Source:
-          insert.bind(p, source_label);
-          break;
-        case Col::Demo:
-          insert.bind(p, int64_t{opt.is_demo ? 1 : 0});
-          break;
-        case Col::UpdatedBy:
-          insert.bind(p, audit.analyst());
-          break;
-      }
-      ++p;
+    edit::Fields fields = edit::Fields::object();
+    for (size_t k = 0; k < columns.size(); ++k) {
+      const std::string& c = columns[k];
+      if (column_binding[k] >= 0)
+        fields[c] = cell_json(r.cells[static_cast<size_t>(column_binding[k])]);
+      else if (c == "commune_code")
+        fields[c] = commune_of[i].empty() ? edit::Fields(nullptr) : edit::Fields(commune_of[i]);
+      else if (c == "outside_communes")
+        fields[c] = outside[i] ? 1 : 0;
+      else if (c == "source")
+        fields[c] = source_label;
+      else if (c == "is_demo")
+        fields[c] = opt.is_demo ? 1 : 0;
     }
-    if (wants_geom) {
-      wkb = geo::to_wkb(r.geom);
-      insert.bind_blob(p, wkb.data(), wkb.size());
-    }
-    bool inserted = false;
     try {
-      insert.run();
-      inserted = true;
-    } catch (const std::exception& e) {
-      add_problem(r, "", std::string("the database refused the row: ") + e.what());
-    }
-    insert.reset();
-    if (inserted) {
-      const int64_t id = db.last_insert_rowid();
+      const int64_t id =
+          bulk.add(std::move(fields), r.has_geom ? std::optional<geo::Geometry>(r.geom)
+                                                 : std::optional<geo::Geometry>());
       if (!report.first_id) report.first_id = id;
       report.last_id = id;
       ++report.imported;
-      audit.row_added(id);
+    } catch (const std::exception& e) {
+      add_problem(r, "", std::string("the database refused the row: ") + e.what());
     }
     progress(rows.size() + i + 1);
   }
   fail_if_problems();  // the transaction rolls back
-  if (bulk) bulk->finish();
-  report.audit_rows = audit.finish(report.imported);
+  report.audit_rows = bulk.finish().audit_rows;
   tx.commit();
   return report;
 }

@@ -4,8 +4,8 @@
 
 namespace secmap::io {
 
-IncidentRowChecks::IncidentRowChecks(store::Database& db, std::string today)
-    : validator_(db), today_(today.empty() ? edit::today_iso() : std::move(today)) {}
+IncidentRowChecks::IncidentRowChecks(edit::Validator& validator, std::string today)
+    : validator_(validator), today_(today.empty() ? edit::today_iso() : std::move(today)) {}
 
 std::vector<edit::FieldError> IncidentRowChecks::check(const edit::IncidentInput& in) {
   std::vector<edit::FieldError> errs = validator_.check_incident(in, today_);

@@ -13,13 +13,14 @@ namespace secmap::io {
 class IncidentRowChecks {
  public:
   // today: ISO date for "not in the future"; empty means today's local date.
-  IncidentRowChecks(store::Database& db, std::string today);
+  // The validator holds the province and the case numbers claimed by this batch.
+  IncidentRowChecks(edit::Validator& validator, std::string today);
   // The errors of one row, checked in file order: a row's case number is claimed for the batch
   // when it passes, so a later row with the same number is the one reported.
   std::vector<edit::FieldError> check(const edit::IncidentInput& in);
 
  private:
-  edit::Validator validator_;
+  edit::Validator& validator_;
   std::string today_;
 };
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 
 #include "geo/crs.h"
+#include "model/point_records.h"
+#include "store/code_lists.h"
 #include "store/civil_date.h"
 #include "text/unicode.h"
 
@@ -134,21 +136,16 @@ int metric_epsg_of(store::Database& db, const MapData& d) {
   return epsg;
 }
 
-void load_points(store::Database& db, const char* table, const CodeList& kinds,
+void load_points(store::Database& db, const std::string& table, const CodeList& kinds,
                  std::vector<PointFeature>& out, geo::BBox& extent) {
-  // Crossings are also sensitive by kind (crossing_kinds.sensitive: openings, trails).
-  const std::string kind_sensitive =
-      std::string(table) == "crossings"
-          ? " OR kind IN (SELECT code FROM crossing_kinds WHERE sensitive <> 0)"
-          : "";
-  auto st = db.prepare(std::string("SELECT name, kind, ST_X(geom), ST_Y(geom), (sensitive <> 0") +
-                       kind_sensitive + ") FROM " + table + " WHERE geom IS NOT NULL ORDER BY id");
-  while (st.step()) {
+  const store::CodeLists codes = store::CodeLists::load(db);
+  for (const model::PointRecord& r :
+       model::load_point_records(db, table, model::SensitivityRule(codes))) {
     PointFeature f;
-    f.name = nfc(st.column_text(0));
-    f.kind = kinds.index_of(st.column_text(1));
-    f.at = geo::lonlat_to_mercator({st.column_double(2), st.column_double(3)});
-    f.sensitive = st.column_int(4) != 0;
+    f.name = nfc(r.name);
+    f.kind = kinds.index_of(r.kind);
+    f.at = geo::lonlat_to_mercator(r.lonlat);
+    f.sensitive = r.sensitive;
     extent.add(f.at);
     out.push_back(std::move(f));
   }

@@ -14,7 +14,8 @@ struct Code {
   std::string code;
   std::string name_vi;
   std::string name_en;
-  std::string group;  // incident_categories: group_code; empty elsewhere
+  std::string group;       // incident_categories: group_code; empty elsewhere
+  bool sensitive = false;  // crossing_kinds: records of this kind are sensitive (openings, trails)
 };
 
 class CodeLists {

@@ -36,7 +36,7 @@ void EditSession::new_incident(geo::Point lonlat) {
 }
 
 bool EditSession::new_record(const std::string& table, std::optional<geo::Point> lonlat) {
-  const edit::TableSpec* spec = edit::find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec) return false;
   form_ = {};
   form_.open = true;
@@ -47,9 +47,9 @@ bool EditSession::new_record(const std::string& table, std::optional<geo::Point>
   }
   // Sensible starting values: today for the record's date, the schema's defaults.
   for (const auto& col : spec->columns) {
-    if (col.kind == edit::ColumnKind::Boolean) form_.values[col.name] = "0";
+    if (col.type == model::ColumnType::Boolean) form_.values[col.name] = "0";
     if (col.required &&
-        (col.kind == edit::ColumnKind::Date || col.kind == edit::ColumnKind::DateTime))
+        (col.type == model::ColumnType::Date || col.type == model::ColumnType::DateTime))
       form_.values[col.name] = editor_.today();
   }
   if (table == "incidents") form_.values["status"] = "received";
@@ -77,7 +77,7 @@ bool EditSession::new_commune_status(const std::string& commune_code) {
 }
 
 bool EditSession::open_record(const std::string& table, int64_t id) {
-  const edit::TableSpec* spec = edit::find_table(table);
+  const model::Table* spec = model::find_editable(table);
   if (!spec) return false;
   auto row = editor_.load(table, id);
   if (!row || (spec->soft_delete && row->fields.value("deleted", 0) != 0)) return false;
@@ -105,7 +105,7 @@ bool EditSession::set_field(const std::string& name, const std::string& value) {
     form_.accept_outside = value == "1" || value == "true" || value == "on";
     return true;
   }
-  const edit::TableSpec* spec = edit::find_table(form_.table);
+  const model::Table* spec = model::find_editable(form_.table);
   if (!spec || !spec->column(name)) return false;
   form_.values[name] = value;
   return true;
@@ -126,13 +126,13 @@ bool EditSession::after_write(AppState& state, const edit::EditResult& r) {
 
 bool EditSession::save(AppState& state) {
   if (!form_.open) return false;
-  const edit::TableSpec* spec = edit::find_table(form_.table);
+  const model::Table* spec = model::find_editable(form_.table);
   if (!spec) return false;
   edit::Fields fields = edit::Fields::object();
   std::vector<edit::FieldError> errs;
   for (const auto& [name, text] : form_.values) {
     if (form_.id && form_.loaded.count(name) && form_.loaded.at(name) == text) continue;
-    const edit::ColumnSpec* col = spec->column(name);
+    const model::Column* col = spec->column(name);
     if (!col) continue;
     if (!form_.id && text.empty()) continue;  // not given
     std::string error;

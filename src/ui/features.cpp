@@ -81,38 +81,14 @@ std::vector<size_t> commune_incidents(const render::MapData& data, int commune,
 
 FeatureIndex::FeatureIndex(store::Database& db, const render::MapData& data) : data_(data) {
   codes_ = store::CodeLists::load(db);
-  auto cr = db.prepare(
-      "SELECT id, name, alt_name, kind, status, counterpart, commune_code, sensitive, notes, "
-      "ST_X(geom), ST_Y(geom) FROM crossings WHERE geom IS NOT NULL ORDER BY id");
-  while (cr.step()) {
-    PointRecord r;
-    r.id = cr.column_int(0);
-    r.name = text_col(cr, 1);
-    r.alt_name = text_col(cr, 2);
-    r.kind = text_col(cr, 3);
-    r.status = text_col(cr, 4);
-    r.counterpart = text_col(cr, 5);
-    r.commune_code = text_col(cr, 6);
-    r.sensitive = cr.column_int(7) != 0;
-    r.notes = text_col(cr, 8);
-    r.at = geo::lonlat_to_mercator({cr.column_double(9), cr.column_double(10)});
-    crossings_.push_back(std::move(r));
-  }
-  auto fa = db.prepare(
-      "SELECT id, name, kind, country, commune_code, sensitive, notes, ST_X(geom), ST_Y(geom) "
-      "FROM facilities WHERE geom IS NOT NULL ORDER BY id");
-  while (fa.step()) {
-    PointRecord r;
-    r.id = fa.column_int(0);
-    r.name = text_col(fa, 1);
-    r.kind = text_col(fa, 2);
-    r.country = text_col(fa, 3);
-    r.commune_code = text_col(fa, 4);
-    r.sensitive = fa.column_int(5) != 0;
-    r.notes = text_col(fa, 6);
-    r.at = geo::lonlat_to_mercator({fa.column_double(7), fa.column_double(8)});
-    facilities_.push_back(std::move(r));
-  }
+  const model::SensitivityRule rule(codes_);
+  for (const char* table : {"crossings", "facilities"})
+    for (model::PointRecord& m : model::load_point_records(db, table, rule)) {
+      PointRecord r;
+      static_cast<model::PointRecord&>(r) = std::move(m);
+      r.at = geo::lonlat_to_mercator(r.lonlat);
+      (std::string_view(table) == "crossings" ? crossings_ : facilities_).push_back(std::move(r));
+    }
   auto ca = db.prepare(
       "SELECT code, name, name_en, date_from, date_to FROM campaigns ORDER BY date_from, code");
   while (ca.step()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/geometry.h"
+#include "model/point_records.h"
 #include "geo/point_locator.h"
 #include "render/camera.h"
 #include "render/map_data.h"
@@ -29,10 +30,8 @@ struct FeatureRef {
   explicit operator bool() const { return kind != FeatureKind::None && index >= 0; }
 };
 
-struct PointRecord {
-  int64_t id = 0;
-  std::string name, alt_name, kind, status, counterpart, country, commune_code, notes;
-  bool sensitive = false;
+// A crossing or facility as the model loaded it, placed on the map.
+struct PointRecord : model::PointRecord {
   geo::Point at;  // EPSG:3857
 };
 

@@ -22,7 +22,7 @@ void field_error(const RecordForm& form, const std::string& field, Lang L) {
 }
 
 // A combo over one code list; "" (none) first when optional.
-void code_combo(EditSession& ed, const std::string& label, const edit::ColumnSpec& col, Lang L) {
+void code_combo(EditSession& ed, const std::string& label, const model::Column& col, Lang L) {
   std::string& value = ed.form().values[col.name];
   const auto& list = ed.codes().list(col.code_list);
   std::string preview = value.empty() ? std::string("—") : value;
@@ -51,21 +51,21 @@ void text_field(EditSession& ed, const std::string& label, const std::string& fi
   if (changed) value = buf.data();
 }
 
-void column_field(EditSession& ed, const edit::ColumnSpec& col, Lang L) {
+void column_field(EditSession& ed, const model::Column& col, Lang L) {
   RecordForm& form = ed.form();
   std::string label = field_label(col.name, L) + (col.required ? " *" : "") + "##" + col.name;
   if (!col.code_list.empty()) {
     code_combo(ed, label, col, L);
-  } else if (col.kind == edit::ColumnKind::Boolean) {
+  } else if (col.type == model::ColumnType::Boolean) {
     bool on = form.values[col.name] == "1";
     if (ImGui::Checkbox(label.c_str(), &on)) form.values[col.name] = on ? "1" : "0";
   } else {
     // A new status period belongs to the commune it was opened from.
     const bool read_only = form.table == "commune_status" && col.name == "commune_code" && !form.id;
     text_field(ed, label, col.name, col.name == "description" || col.name == "notes", read_only);
-    if (col.kind == edit::ColumnKind::DateTime && ImGui::IsItemHovered())
+    if (col.type == model::ColumnType::DateTime && ImGui::IsItemHovered())
       ImGui::SetTooltip("YYYY-MM-DD [HH:MM]");
-    else if (col.kind == edit::ColumnKind::Date && ImGui::IsItemHovered())
+    else if (col.type == model::ColumnType::Date && ImGui::IsItemHovered())
       ImGui::SetTooltip("YYYY-MM-DD");
   }
   field_error(form, col.name, L);
@@ -139,8 +139,10 @@ void draw_delete_confirmation(EditSession& ed, AppState& st, Lang L) {
 
 void draw_add_record_menu(EditSession& ed, Lang L) {
   if (!ImGui::BeginMenu((std::string(tr(S::AddRecord, L)) + "###add_record").c_str())) return;
-  for (const edit::TableSpec& spec : edit::editable_tables()) {
-    if (spec.table == "incidents" || spec.table == "commune_status") continue;  // own items
+  // Incidents and commune statuses have their own items.
+  for (const char* table :
+       {"designations", "crossings", "facilities", "cooperation_events", "campaigns", "patrols"}) {
+    const model::Table& spec = *model::find_editable(table);
     const std::string label = field_label(spec.table, L);
     if (spec.table == "patrols") {
       if (ImGui::MenuItem(tr(S::DrawRoute, L), nullptr, ed.drawing_route())) ed.start_route();
@@ -182,7 +184,7 @@ void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max) {
   }
   RecordForm& form = ed->form();
   if (!form.open) return;
-  const edit::TableSpec* spec = edit::find_table(form.table);
+  const model::Table* spec = model::find_editable(form.table);
   if (!spec) return;
   ImGui::SetNextWindowPos({map_max.x - 12, map_min.y + 12}, ImGuiCond_Appearing, {1, 0});
   ImGui::SetNextWindowSize({560, 0}, ImGuiCond_Appearing);

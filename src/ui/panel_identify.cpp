@@ -107,8 +107,8 @@ void draw_commune_incidents(AppState& st, int commune) {
 std::string shown_value(EditSession& ed, const std::string& table, const std::string& field,
                         const std::string& value, Lang L) {
   if (value.empty()) return "—";
-  const edit::TableSpec* spec = edit::find_table(table);
-  const edit::ColumnSpec* col = spec ? spec->column(field) : nullptr;
+  const model::Table* spec = model::find_editable(table);
+  const model::Column* col = spec ? spec->column(field) : nullptr;
   if (col && !col->code_list.empty())
     for (const auto& c : ed.codes().list(col->code_list))
       if (c.code == value) return value + " " + (L == Lang::En ? c.name_en : c.name_vi);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "border/border_window.h"
@@ -9,6 +10,7 @@
 #include "border/segments.h"
 #include "geo/crs.h"
 #include "io/route_file.h"
+#include "model/point_records.h"
 #include "store/code_lists.h"
 
 namespace secmap::ui {
@@ -18,20 +20,22 @@ namespace {
 // The BLO offices (and any facility) linked to a counterpart, each pair once.
 std::shared_ptr<const render::FacilityLinks> load_links(store::Database& db) {
   auto links = std::make_shared<render::FacilityLinks>();
-  auto st = db.prepare(
-      "SELECT f.id, c.id, f.name, c.name, ST_X(f.geom), ST_Y(f.geom), ST_X(c.geom), "
-      "ST_Y(c.geom), coalesce(f.sensitive, 0), coalesce(c.sensitive, 0) FROM facilities f JOIN "
-      "facilities c ON c.id = f.counterpart_id WHERE f.geom IS NOT NULL AND c.geom IS NOT NULL "
-      "ORDER BY f.id");
+  const store::CodeLists codes = store::CodeLists::load(db);
+  const std::vector<model::PointRecord> fac =
+      model::load_point_records(db, "facilities", model::SensitivityRule(codes));
+  std::map<int64_t, const model::PointRecord*> by_id;
+  for (const auto& f : fac) by_id.emplace(f.id, &f);
   std::set<std::pair<int64_t, int64_t>> seen;
-  while (st.step()) {
-    const int64_t a = st.column_int(0), b = st.column_int(1);
-    if (!seen.insert({std::min(a, b), std::max(a, b)}).second) continue;
+  for (const auto& f : fac) {
+    auto it = by_id.find(f.counterpart_id);
+    if (f.counterpart_id == 0 || it == by_id.end()) continue;
+    const model::PointRecord& c = *it->second;
+    if (!seen.insert({std::min(f.id, c.id), std::max(f.id, c.id)}).second) continue;
     render::FacilityLink l;
-    l.a = geo::lonlat_to_mercator({st.column_double(4), st.column_double(5)});
-    l.b = geo::lonlat_to_mercator({st.column_double(6), st.column_double(7)});
-    l.name = st.column_text(2) + " ↔ " + st.column_text(3);
-    l.sensitive = st.column_int(8) != 0 || st.column_int(9) != 0;
+    l.a = geo::lonlat_to_mercator(f.lonlat);
+    l.b = geo::lonlat_to_mercator(c.lonlat);
+    l.name = f.name + " ↔ " + c.name;
+    l.sensitive = f.sensitive || c.sensitive;
     links->push_back(std::move(l));
   }
   return links;

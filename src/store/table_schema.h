@@ -1,6 +1,6 @@
-// What the importer needs to know about a table beyond the layer registry: its columns with
-// NOT NULL defaults, and its UNIQUE constraints (read from SQLite, so they never drift from the
-// schema).
+// A table's columns as the schema declares them (schema order, NOT NULL, defaults) and its UNIQUE
+// constraints, read from SQLite so they never drift from the schema: what the writer and the
+// importer need beyond the registry of model/tables.h.
 #pragma once
 #include <optional>
 #include <string>
@@ -8,7 +8,7 @@
 
 #include "store/database.h"
 
-namespace secmap::io {
+namespace secmap::store {
 
 struct ColumnInfo {
   std::string name;
@@ -18,13 +18,13 @@ struct ColumnInfo {
   std::optional<std::string> default_literal() const;
 };
 
-struct TableInfo {
+struct TableSchema {
   std::vector<ColumnInfo> columns;
   std::vector<std::vector<std::string>> unique_keys;  // columns of each UNIQUE constraint
   const ColumnInfo* column(const std::string& name) const;
   bool has(const std::string& name) const { return column(name) != nullptr; }
 };
 
-TableInfo read_table_info(store::Database& db, const std::string& table);
+TableSchema read_table_schema(Database& db, const std::string& table);
 
-}  // namespace secmap::io
+}  // namespace secmap::store

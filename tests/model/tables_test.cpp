@@ -1,4 +1,4 @@
-// The layer registry agrees with the schema: tables, columns, geometry types and code lists.
+// The table registry agrees with the schema: tables, columns, geometry types and code lists.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 
 #include "store/code_lists.h"
 #include "store/database.h"
-#include "store/layers.h"
+#include "model/tables.h"
 #include "test_support.h"
 
 using secmap::store::Database;
@@ -24,26 +24,33 @@ std::set<std::string> columns(Database& db, const std::string& table) {
 
 }  // namespace
 
-TEST(Layers, MatchTheSchema) {
+TEST(Tables, MatchTheSchema) {
   Database db = Database::open(secmap::test::scratch_dir("store_layers") / "l.db",
                                Database::Mode::CreateIfMissing);
   const auto& code_tables = secmap::store::code_list_tables();
-  for (const auto& layer : secmap::store::layers()) {
-    SCOPED_TRACE(layer.name);
-    EXPECT_EQ(secmap::store::find_layer(layer.name), &layer);
+  for (const auto& layer : secmap::model::tables()) {
+    SCOPED_TRACE(layer.layer);
+    EXPECT_EQ(secmap::model::find_layer(layer.layer), &layer);
+    EXPECT_EQ(secmap::model::find_table(layer.table), &layer);
+    EXPECT_EQ(secmap::model::find_editable(layer.table), layer.editable ? &layer : nullptr);
     const auto cols = columns(db, layer.table);
     ASSERT_FALSE(cols.empty()) << "no table " << layer.table;
-    for (const auto& f : layer.fields) {
+    for (const auto& f : layer.columns) {
       EXPECT_TRUE(cols.count(f.name)) << layer.table << "." << f.name;
       if (!f.code_list.empty()) {
         EXPECT_NE(std::find(code_tables.begin(), code_tables.end(), f.code_list), code_tables.end())
             << f.code_list;
       }
     }
+    for (const auto& d : layer.derived) EXPECT_TRUE(cols.count(d)) << layer.table << "." << d;
+    if (layer.soft_delete) EXPECT_TRUE(cols.count("deleted"));
+    if (layer.editable) {
+      for (const char* c : {"version", "updated_at", "updated_by"}) EXPECT_TRUE(cols.count(c)) << c;
+    }
     if (!layer.unique_key.empty()) {
       EXPECT_TRUE(cols.count(layer.unique_key));
     }
-    if (layer.geometry_type.empty()) {
+    if (layer.geometry.empty()) {
       EXPECT_FALSE(cols.count("geom"));
       continue;
     }
@@ -55,14 +62,14 @@ TEST(Layers, MatchTheSchema) {
     // SpatiaLite codes: 1 POINT, 2 LINESTRING, 5 MULTILINESTRING, 6 MULTIPOLYGON (XY).
     const std::map<std::string, int64_t> codes = {
         {"POINT", 1}, {"LINESTRING", 2}, {"MULTILINESTRING", 5}, {"MULTIPOLYGON", 6}};
-    EXPECT_EQ(st.column_int(0), codes.at(layer.geometry_type));
+    EXPECT_EQ(st.column_int(0), codes.at(layer.geometry));
     EXPECT_EQ(st.column_int(1), 4326);
     EXPECT_EQ(st.column_int(2), 1) << "no spatial index";
   }
-  EXPECT_EQ(secmap::store::find_layer("nope"), nullptr);
+  EXPECT_EQ(secmap::model::find_layer("nope"), nullptr);
 }
 
-TEST(Layers, UserTablesAreExactlyTheSchemaTables) {
+TEST(Tables, UserTablesAreExactlyTheSchemaTables) {
   Database db = Database::open(secmap::test::scratch_dir("store_user_tables") / "u.db",
                                Database::Mode::CreateIfMissing);
   std::set<std::string> expected = {

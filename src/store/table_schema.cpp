@@ -1,6 +1,6 @@
-#include "io/table_info.h"
+#include "store/table_schema.h"
 
-namespace secmap::io {
+namespace secmap::store {
 
 std::optional<std::string> ColumnInfo::default_literal() const {
   if (!default_sql || default_sql->empty()) return std::nullopt;
@@ -18,14 +18,14 @@ std::optional<std::string> ColumnInfo::default_literal() const {
   return d;
 }
 
-const ColumnInfo* TableInfo::column(const std::string& name) const {
+const ColumnInfo* TableSchema::column(const std::string& name) const {
   for (const auto& c : columns)
     if (c.name == name) return &c;
   return nullptr;
 }
 
-TableInfo read_table_info(store::Database& db, const std::string& table) {
-  TableInfo info;
+TableSchema read_table_schema(Database& db, const std::string& table) {
+  TableSchema info;
   auto cols = db.prepare("SELECT name, \"notnull\", dflt_value FROM pragma_table_info(?)");
   cols.bind(1, table);
   while (cols.step()) {
@@ -51,4 +51,4 @@ TableInfo read_table_info(store::Database& db, const std::string& table) {
   return info;
 }
 
-}  // namespace secmap::io
+}  // namespace secmap::store
