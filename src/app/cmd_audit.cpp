@@ -3,7 +3,11 @@
 
 #include "app/cli_parse.h"
 #include "app/commands.h"
+#include <nlohmann/json.hpp>
+
 #include "edit/audit.h"
+#include "model/sensitivity.h"
+#include "store/code_lists.h"
 #include "store/database.h"
 
 namespace secmap::app {
@@ -23,6 +27,10 @@ int cmd_audit(const Args& args) {
   log->add_option("--table", table, "only changes of this table");
   log->add_option("--id", id, "only changes of this record id (with --table)");
   log->add_flag("--json", json, "one JSON object per line instead of a table");
+  bool include_sensitive = false;
+  log->add_flag("--include-sensitive", include_sensitive,
+                "show the records of sensitive rows (incidents, patrols, openings, trails, "
+                "flagged records) too; otherwise only who changed them when");
   if (auto rc = parse_or_exit(app, args)) return *rc;
   auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
   if (verify->parsed()) {
@@ -40,7 +48,27 @@ int cmd_audit(const Args& args) {
   if (!since.empty()) f.since = since;
   if (!table.empty()) f.table = table;
   if (log->count("--id")) f.row_id = id;
-  const auto rows = edit::audit_log(db, f);
+  auto rows = edit::audit_log(db, f);
+  const store::CodeLists codes = store::CodeLists::load(db);
+  const model::SensitivityRule sensitive(codes);
+  // A record's JSON as the trail keeps it, judged by the same rule as the live row.
+  auto is_sensitive = [&](const std::string& table, const std::optional<std::string>& j) {
+    if (!j) return false;
+    const nlohmann::json v = nlohmann::json::parse(*j, nullptr, false);
+    if (!v.is_object()) return false;
+    const auto flag = v.find("sensitive"), kind = v.find("kind");
+    return sensitive(table, flag != v.end() && flag->is_number() && flag->get<double>() != 0,
+                     kind != v.end() && kind->is_string() ? kind->get<std::string>() : "");
+  };
+  size_t withheld = 0;
+  for (edit::AuditRecord& r : rows)
+    if (!include_sensitive &&
+        (is_sensitive(r.table_name, r.before_json) || is_sensitive(r.table_name, r.after_json))) {
+      const std::string hidden = "\"sensitive: --include-sensitive\"";
+      if (r.before_json) r.before_json = hidden;
+      if (r.after_json) r.after_json = hidden;
+      ++withheld;
+    }
   for (const edit::AuditRecord& r : rows) {
     const std::string row = r.row_id ? std::to_string(*r.row_id) : "-";
     if (json) {
@@ -58,7 +86,13 @@ int cmd_audit(const Args& args) {
       if (r.after_json) std::printf("        after:  %s\n", r.after_json->c_str());
     }
   }
-  if (!json) std::printf("%zu change(s)\n", rows.size());
+  if (!json) {
+    std::printf("%zu change(s)", rows.size());
+    if (withheld)
+      std::printf("; the records of %zu sensitive change(s) withheld (--include-sensitive)",
+                  withheld);
+    std::printf("\n");
+  }
   return 0;
 }
 

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "edit/audit.h"
+#include "edit/rows.h"
+#include "edit/writer.h"
+#include "model/tables.h"
 #include "text/unicode.h"
 
 namespace secmap::briefing {
@@ -44,18 +46,28 @@ std::vector<double> get_numbers(const json& j, const char* key, size_t n) {
   return out;
 }
 
-std::string slide_json(const Slide& s) {
-  json j = {{"deck", s.deck},       {"position", s.position},
-            {"title", s.title},     {"subtitle", s.subtitle},
-            {"note", s.note},       {"view", json::parse(to_json(s.view))},
-            {"public", s.is_public}};
-  return j.dump();
+// Slides are written by the one writer, as every record is: version, stamps, one audit format.
+const model::Table& slides_table() {
+  return *model::find_table("slides");
 }
 
-void audit(store::Database& db, const char* action, int64_t id, const std::optional<Slide>& before,
-           const std::optional<Slide>& after) {
-  edit::append_audit(db, {action, "slides", id, before ? slide_json(*before) : std::string(),
-                          after ? slide_json(*after) : std::string()});
+edit::Row slide_row(const Slide& s, int position) {
+  edit::Row r;
+  r.id = s.id;
+  r.fields = {{"deck", text::to_nfc(s.deck)},
+              {"position", position},
+              {"title", text::to_nfc(s.title)},
+              {"subtitle", text::to_nfc(s.subtitle)},
+              {"note", text::to_nfc(s.note)},
+              {"view_json", to_json(s.view)},
+              {"public", s.is_public ? 1 : 0}};
+  return r;
+}
+
+edit::Row stored_row(store::Database& db, int64_t id) {
+  auto r = edit::read_row(db, slides_table(), id);
+  if (!r) throw SlideError("no slide with id " + std::to_string(id));
+  return *r;
 }
 
 Slide read_row(store::Statement& st) {
@@ -85,15 +97,15 @@ Slide require(store::Database& db, int64_t id) {
   return *s;
 }
 
-// Rewrites positions 0..n-1 in the given order (one statement per changed slide).
+// Rewrites positions 0..n-1 in the given order; each moved slide is one audited update.
 void write_positions(store::Database& db, const std::vector<Slide>& ordered) {
-  auto st = db.prepare(
-      "UPDATE slides SET position = ?, version = version + 1, "
-      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ? AND position <> ?");
+  edit::Writer writer(db);
   for (size_t i = 0; i < ordered.size(); ++i) {
-    st.reset();
-    st.bind(1, static_cast<int64_t>(i)).bind(2, ordered[i].id).bind(3, static_cast<int64_t>(i));
-    st.run();
+    if (ordered[i].position == static_cast<int>(i)) continue;
+    edit::Row cur = stored_row(db, ordered[i].id);
+    edit::Row next = cur;
+    next.fields["position"] = static_cast<int64_t>(i);
+    writer.overwrite(slides_table(), cur, std::move(next));
   }
 }
 
@@ -237,23 +249,13 @@ int64_t add_slide(store::Database& db, const Slide& slide) {
   if (slide.deck.empty()) throw SlideError("a slide needs a deck name");
   store::Transaction tx(db);
   auto pos = db.prepare("SELECT COUNT(*) FROM slides WHERE deck = ?");
-  pos.bind(1, slide.deck);
+  pos.bind(1, text::to_nfc(slide.deck));
   pos.step();
-  int position = static_cast<int>(pos.column_int(0));
-  auto st = db.prepare(
-      "INSERT INTO slides (deck, position, title, subtitle, note, view_json, public, version, "
-      "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)");
-  st.bind(1, text::to_nfc(slide.deck))
-      .bind(2, position)
-      .bind(3, text::to_nfc(slide.title))
-      .bind(4, text::to_nfc(slide.subtitle))
-      .bind(5, text::to_nfc(slide.note))
-      .bind(6, to_json(slide.view))
-      .bind(7, slide.is_public ? 1 : 0)
-      .bind(8, edit::current_analyst());
-  st.run();
-  int64_t id = db.last_insert_rowid();
-  audit(db, "insert", id, std::nullopt, find_slide(db, id));
+  Slide fresh = slide;
+  fresh.id = 0;
+  const int64_t id = edit::Writer(db)
+                         .insert(slides_table(), slide_row(fresh, static_cast<int>(pos.column_int(0))))
+                         .id;
   tx.commit();
   return id;
 }
@@ -261,20 +263,10 @@ int64_t add_slide(store::Database& db, const Slide& slide) {
 void update_slide(store::Database& db, const Slide& slide) {
   if (text::to_nfc(slide.title).empty()) throw SlideError("a slide needs a title");
   store::Transaction tx(db);
-  Slide before = require(db, slide.id);
-  auto st = db.prepare(
-      "UPDATE slides SET title = ?, subtitle = ?, note = ?, view_json = ?, public = ?, "
-      "version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), updated_by = ? "
-      "WHERE id = ?");
-  st.bind(1, text::to_nfc(slide.title))
-      .bind(2, text::to_nfc(slide.subtitle))
-      .bind(3, text::to_nfc(slide.note))
-      .bind(4, to_json(slide.view))
-      .bind(5, slide.is_public ? 1 : 0)
-      .bind(6, edit::current_analyst())
-      .bind(7, slide.id);
-  st.run();
-  audit(db, "update", slide.id, before, find_slide(db, slide.id));
+  const edit::Row cur = stored_row(db, slide.id);
+  edit::Row next = slide_row(slide, static_cast<int>(cur.fields["position"].get<int64_t>()));
+  next.fields["deck"] = cur.fields["deck"];  // a slide stays in its deck
+  edit::Writer(db).overwrite(slides_table(), cur, std::move(next));
   tx.commit();
 }
 
@@ -294,7 +286,6 @@ void move_slide(store::Database& db, int64_t id, int position) {
   position = std::clamp(position, 0, static_cast<int>(deck.size()));
   deck.insert(deck.begin() + position, moved);
   write_positions(db, deck);
-  audit(db, "update", id, s, find_slide(db, id));
   tx.commit();
 }
 
@@ -313,20 +304,14 @@ void reorder_slides(store::Database& db, std::string_view deck, const std::vecto
     ordered.push_back(
         *std::find_if(current.begin(), current.end(), [&](const Slide& x) { return x.id == id; }));
   write_positions(db, ordered);
-  for (size_t i = 0; i < ordered.size(); ++i)
-    if (ordered[i].position != static_cast<int>(i))
-      audit(db, "update", ordered[i].id, ordered[i], find_slide(db, ordered[i].id));
   tx.commit();
 }
 
 void delete_slide(store::Database& db, int64_t id) {
   store::Transaction tx(db);
-  Slide s = require(db, id);
-  auto st = db.prepare("DELETE FROM slides WHERE id = ?");
-  st.bind(1, id);
-  st.run();
+  const Slide s = require(db, id);
+  edit::Writer(db).remove(slides_table(), stored_row(db, id));
   write_positions(db, list_slides(db, s.deck));
-  audit(db, "delete", id, s, std::nullopt);
   tx.commit();
 }
 

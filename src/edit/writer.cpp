@@ -1,6 +1,8 @@
 #include "edit/writer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 #include "edit/audit.h"
 #include "store/spatial_bulk_insert.h"
@@ -22,24 +24,28 @@ std::string json_string(const std::string& s) {
 }  // namespace
 
 Writer::Writer(store::Database& db, const Validator& validator)
-    : db_(db), validator_(validator), sensitivity_(validator.codes()) {}
+    : db_(db), validator_(&validator), sensitivity_(validator.codes()) {}
+
+Writer::Writer(store::Database& db) : db_(db) {}
 
 void Writer::derive(const model::Table& spec, Fields& fields,
                     const std::optional<geo::Geometry>& geom, bool geom_changed) const {
+  if (!validator_)
+    throw std::logic_error("edit::Writer::derive: this writer was made without a province");
   const auto p = point_of(geom);
   if (spec.table == "incidents") {
     if (geom_changed || !fields.contains("commune_code")) {
-      const std::string code = p ? validator_.commune_of(*p) : std::string();
+      const std::string code = p ? validator_->commune_of(*p) : std::string();
       fields["commune_code"] = code.empty() ? Fields(nullptr) : Fields(code);
       fields["outside_communes"] = code.empty() ? 1 : 0;
     }
   } else if (spec.column("commune_code") && spec.table != "commune_status" && p && geom_changed) {
     // A point placed in a commune names it; outside every commune the given code stays.
-    if (const std::string code = validator_.commune_of(*p); !code.empty())
+    if (const std::string code = validator_->commune_of(*p); !code.empty())
       fields["commune_code"] = code;
   }
   if (auto k = fields.find("kind"); k != fields.end() && k->is_string())
-    if (sensitivity_.kind_is_sensitive(spec.table, k->get<std::string>()))
+    if (sensitivity_->kind_is_sensitive(spec.table, k->get<std::string>()))
       fields["sensitive"] = 1;  // openings and trails, whatever the form or file said
 }
 
@@ -104,6 +110,12 @@ Writer::Bulk::Bulk(Writer& writer, const model::Table& spec, std::vector<std::st
     : impl_(new Impl{writer, spec, std::move(columns), std::move(source_file)}) {
   Impl& m = *impl_;
   const store::TableSchema schema = store::read_table_schema(writer.db_, spec.table);
+  // Columns derive() may fill are written whether or not the source gives them.
+  auto given = [&](const char* c) {
+    return std::find(m.columns.begin(), m.columns.end(), c) != m.columns.end();
+  };
+  if (schema.has("kind") && schema.has("sensitive") && !given("sensitive"))
+    m.columns.push_back("sensitive");
   std::string names = "updated_by", values = "?1";
   int n = 1;
   for (const std::string& c : m.columns) {

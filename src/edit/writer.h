@@ -42,8 +42,10 @@ struct BulkChange {
 class Writer {
  public:
   // The validator supplies the province (commune of a point) and the code lists (sensitive
-  // kinds); it must outlive the writer.
+  // kinds); it must outlive the writer. Without one (slides, which derive nothing) derive()
+  // must not be called.
   Writer(store::Database& db, const Validator& validator);
+  explicit Writer(store::Database& db);
 
   // Fills the derived columns of a record about to be written: an incident's commune and
   // outside flag from its point; another point record's commune when its point lies in one
@@ -90,8 +92,8 @@ class Writer {
              const std::optional<Row>& before, const std::optional<Row>& after);
 
   store::Database& db_;
-  const Validator& validator_;
-  model::SensitivityRule sensitivity_;
+  const Validator* validator_ = nullptr;
+  std::optional<model::SensitivityRule> sensitivity_;
 };
 
 }  // namespace secmap::edit

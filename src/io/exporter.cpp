@@ -8,7 +8,9 @@
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
+#include "model/sensitivity.h"
 #include "model/tables.h"
+#include "store/code_lists.h"
 
 namespace secmap::io {
 
@@ -35,7 +37,7 @@ OGRwkbGeometryType ogr_type(const std::string& t) {
 }  // namespace
 
 ExportReport export_layer(store::Database& db, const std::string& layer_name,
-                          const fs::path& file) {
+                          const fs::path& file, const ExportOptions& options) {
   const model::Table* layer = model::find_layer(layer_name);
   if (!layer) {
     std::string names;
@@ -141,11 +143,25 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
   sql += " FROM \"" + layer->table + "\" ORDER BY id";
   auto st = db.prepare(sql);
   const int geom_col = static_cast<int>(columns.size());
+  auto column_of = [&](const char* name) {
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int sensitive_col = column_of("sensitive"), kind_col = column_of("kind");
+  const store::CodeLists codes = store::CodeLists::load(db);
+  const model::SensitivityRule sensitive(codes);
   ExportReport report;
   report.driver = driver->GetDescription();
   const bool transactional = ds->StartTransaction() == OGRERR_NONE;
   OGRFeatureDefn* defn = out->GetLayerDefn();
   while (st.step()) {
+    if (!options.include_sensitive &&
+        sensitive(layer->table, sensitive_col >= 0 && st.column_int(sensitive_col) != 0,
+                  kind_col >= 0 && !st.is_null(kind_col) ? st.column_text(kind_col) : "")) {
+      ++report.withheld;
+      continue;
+    }
     OGRFeature feature(defn);
     // Fields are looked up by name: drivers may rename (Shapefile truncates to 10 chars).
     for (size_t i = 0; i < columns.size(); ++i) {

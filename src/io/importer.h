@@ -83,13 +83,19 @@ ImportReport import_file(store::Database& db, const ImportOptions& options);
 // Names of the layers import/export understand.
 const std::vector<std::string>& layer_names();
 
+struct ExportOptions {
+  // Sensitive rows (model/sensitivity.h: individual incidents, patrols, openings, trails and
+  // flagged records) are written only when asked for.
+  bool include_sensitive = false;
+};
 struct ExportReport {
   size_t written = 0;
+  size_t withheld = 0;  // sensitive rows left out
   std::string driver;
 };
 // Writes a layer to a file; the extension picks the GDAL driver (.geojson .gpkg .shp .kml .csv
 // .gpx). Throws ImportError for an unknown layer or extension.
 ExportReport export_layer(store::Database& db, const std::string& layer,
-                          const std::filesystem::path& file);
+                          const std::filesystem::path& file, const ExportOptions& options = {});
 
 }  // namespace secmap::io

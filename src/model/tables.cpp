@@ -151,6 +151,20 @@ std::vector<Table> make_tables() {
                 c("province", T::Text), edit_only("source", T::Text)},
                {},
                "code"});
+  // Saved briefing views: written through the same writer and audit trail, never imported.
+  Table slides{"",
+               "slides",
+               "",
+               false,
+               false,
+               false,
+               {c("deck", T::Text, true), c("position", T::Integer, true), c("title", T::Text, true),
+                c("subtitle", T::Text), c("note", T::Text), c("view_json", T::Text, true),
+                c("public", T::Boolean)},
+               {},
+               ""};
+  for (Column& col : slides.columns) col.import = col.edit = false;
+  t.push_back(std::move(slides));
   return t;
 }
 
@@ -182,6 +196,7 @@ const std::vector<Table>& tables() {
 }
 
 const Table* find_layer(std::string_view layer) {
+  if (layer.empty()) return nullptr;
   for (const Table& t : tables())
     if (t.layer == layer) return &t;
   return nullptr;
@@ -201,7 +216,8 @@ const Table* find_editable(std::string_view table) {
 const std::vector<std::string>& layer_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (const Table& t : tables()) v.push_back(t.layer);
+    for (const Table& t : tables())
+      if (!t.layer.empty()) v.push_back(t.layer);
     return v;
   }();
   return names;

@@ -21,7 +21,8 @@ struct Column {
 };
 
 struct Table {
-  std::string layer;     // name on the command line ("cooperation")
+  std::string layer;     // name on the command line ("cooperation"); empty: not a map layer
+                         // (slides)
   std::string table;     // table in the database ("cooperation_events")
   std::string geometry;  // POINT, LINESTRING, MULTILINESTRING, MULTIPOLYGON, or "" (none)
   bool geometry_required = false;

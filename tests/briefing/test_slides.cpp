@@ -118,9 +118,15 @@ TEST(Slides, AddListUpdateRenameDelete) {
   EXPECT_FALSE(find_slide(db, a));
   EXPECT_EQ(titles(db), (std::vector<std::string>{"Điểm nóng ma túy", "Cửa khẩu"}));
   EXPECT_EQ(titles(db, "công khai"), (std::vector<std::string>{"Khác"}));
-  // Every change left an audit row for the slides table.
+  // Every change left an audit row for the slides table: 4 adds, the update, the rename, the
+  // delete, and the two slides that moved up a position after it.
   EXPECT_EQ(db.query_int("SELECT COUNT(*) FROM audit_log WHERE table_name = 'slides'").value_or(0),
-            7);
+            9);
+  EXPECT_EQ(db.query_int("SELECT COUNT(*) FROM audit_log WHERE table_name = 'slides' AND "
+                         "action = 'update' AND json_extract(after_json, '$.position') = "
+                         "json_extract(before_json, '$.position') - 1")
+                .value_or(0),
+            2);
 }
 
 TEST(Slides, MoveAndReorder) {

@@ -27,7 +27,14 @@ TEST(AuditCli, VerifyDetectsTamperingAndNamesTheRow) {
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
   EXPECT_NE(ok.output.find("3 rows"), std::string::npos) << ok.output;
 
-  auto log = secmap::test::run_command(bin() + " audit " + path + " log --table incidents --id 2");
+  // Individual incidents are sensitive: without --include-sensitive only who changed them when.
+  auto hidden = secmap::test::run_command(bin() + " audit " + path + " log --table incidents --id 2");
+  EXPECT_EQ(hidden.exit_code, 0) << hidden.output;
+  EXPECT_EQ(hidden.output.find("A-2"), std::string::npos) << hidden.output;
+  EXPECT_NE(hidden.output.find("1 sensitive change(s) withheld"), std::string::npos)
+      << hidden.output;
+  auto log = secmap::test::run_command(bin() + " audit " + path +
+                                       " log --table incidents --id 2 --include-sensitive");
   EXPECT_EQ(log.exit_code, 0) << log.output;
   EXPECT_NE(log.output.find("A-2"), std::string::npos) << log.output;
   EXPECT_EQ(log.output.find("A-3"), std::string::npos) << log.output;

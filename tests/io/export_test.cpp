@@ -38,24 +38,34 @@ class Export : public ::testing::Test {
   std::optional<store::Database> db_;
 };
 
+// Individual incidents are sensitive: an export writes them only when asked.
+const ExportOptions kInternal{.include_sensitive = true};
+
+TEST_F(Export, IndividualIncidentsNeedIncludeSensitive) {
+  const ExportReport r = export_layer(*db_, "incidents", dir_ / "public.geojson");
+  EXPECT_EQ(r.written, 0u);
+  EXPECT_EQ(r.withheld, 2u);
+  EXPECT_EQ(reopen_count(dir_ / "public.geojson"), 0);
+}
+
 TEST_F(Export, EveryFormatReopensWithSameCount) {
   for (const char* ext : {".geojson", ".gpkg", ".shp", ".kml", ".csv"}) {
     const fs::path p = dir_ / (std::string("communes") + ext);
     EXPECT_EQ(export_layer(*db_, "communes", p).written, 3u) << ext;
     EXPECT_EQ(reopen_count(p), 3) << ext;
     const fs::path q = dir_ / (std::string("incidents") + ext);
-    EXPECT_EQ(export_layer(*db_, "incidents", q).written, 2u) << ext;
+    EXPECT_EQ(export_layer(*db_, "incidents", q, kInternal).written, 2u) << ext;
     EXPECT_EQ(reopen_count(q), 2) << ext;
   }
   const fs::path gpx = dir_ / "incidents.gpx";
-  EXPECT_EQ(export_layer(*db_, "incidents", gpx).written, 2u);
+  EXPECT_EQ(export_layer(*db_, "incidents", gpx, kInternal).written, 2u);
   EXPECT_EQ(reopen_count(gpx, "waypoints"), 2);
 }
 
 TEST_F(Export, ReimportFromShapefileAndCsv) {
   for (const char* ext : {".shp", ".csv"}) {
     const fs::path p = dir_ / (std::string("inc_out") + ext);
-    export_layer(*db_, "incidents", p);
+    export_layer(*db_, "incidents", p, kInternal);
     auto db2 = store::Database::open(dir_ / (std::string("re") + ext + ".sqlite"),
                                      store::Database::Mode::CreateIfMissing);
     ImportOptions o;
