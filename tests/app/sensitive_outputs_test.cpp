@@ -121,10 +121,10 @@ class SensitiveOutputs : public ::testing::Test {
   }
 
   // The output names the gate always; the opening and trail only with --include-sensitive.
-  static void expect_withheld(const std::string& args, const fs::path& out, bool names_gate = true) {
+  static void expect_withheld(const std::string& args, const fs::path& out) {
     SCOPED_TRACE(args);
     const std::string shown = output_of(args, out);
-    if (names_gate) EXPECT_TRUE(has(shown, kGate)) << shown.substr(0, 2000);
+    EXPECT_TRUE(has(shown, kGate)) << shown.substr(0, 2000);
     EXPECT_FALSE(has(shown, kOpening)) << shown.substr(0, 2000);
     EXPECT_FALSE(has(shown, kTrail)) << shown.substr(0, 2000);
     const std::string internal = output_of(args + " --include-sensitive", out);
