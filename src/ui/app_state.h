@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,8 @@ class AppState {
   Lang lang() const { return options_.lang; }
   bool large_text = false;
   bool show_legend = true;
+  // Sidebar sections opened or closed from a script (applied on the next frame, then dropped).
+  std::map<std::string, bool> panel_open;
   // Incidents the map shows now (window, groups, and the layer switched on).
   size_t visible_incidents() const;
   // Incidents of one commune in the current window and groups.

@@ -48,7 +48,9 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"bins", 1},
       {"layer-order", 1},
       {"opacity", 2},
-      {"targets-year", 1}};
+      {"targets-year", 1},
+      // a sidebar section opened or closed, as a click on its header would
+      {"panel", 2}};
   return a;
 }
 
@@ -191,6 +193,8 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
       const double v = number(a[1]);
       if (!(v >= 0 && v <= 1)) throw std::invalid_argument("opacity is between 0 and 1");
       st.edit_options().opacity[a[0]] = static_cast<float>(v);
+    } else if (c.name == "panel") {
+      st.panel_open[a[0]] = on_off(a[1]);
     } else if (c.name == "targets-year") {
       st.set_targets_year(static_cast<int>(number(a[0])));
     } else if (c.name == "layer") {

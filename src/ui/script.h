@@ -17,6 +17,7 @@
 //   layer-order LIST       drawing order, bottom first (e.g. communes,incidents,border)
 //   opacity LAYER V        layer opacity, 0 … 1
 //   targets-year YEAR      the plan year the targets panel shows
+//   panel ID on|off        opens or closes a sidebar section (patrol, cooperation, targets …)
 //   layer NAME on|off      show or hide a layer
 //   style drugfree|antt|incidents
 //   lang vi|en             interface language

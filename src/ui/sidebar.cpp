@@ -15,6 +15,10 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
   if (ImGui::Begin("##sidebar", nullptr, flags)) {
     auto section = [&](S title, const char* id, void (*draw)(PanelContext&), bool open = true) {
       const std::string label = std::string(tr(title, L)) + "###" + id;
+      if (auto it = ctx.state.panel_open.find(id); it != ctx.state.panel_open.end()) {
+        ImGui::SetNextItemOpen(it->second);
+        ctx.state.panel_open.erase(it);
+      }
       if (ImGui::CollapsingHeader(label.c_str(), open ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         ImGui::PushID(id);
         draw(ctx);
