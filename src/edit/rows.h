@@ -9,18 +9,12 @@
 
 #include "edit/tables.h"
 #include "geo/geometry.h"
+#include "model/record.h"
 #include "store/database.h"
 
 namespace secmap::edit {
 
-struct Row {
-  std::string table;
-  int64_t id = 0;
-  int64_t version = 0;
-  Fields fields = Fields::object();  // every column but id, geom and the bookkeeping ones
-  std::optional<geo::Geometry> geom;
-  std::string updated_at, updated_by;
-};
+using model::Row;
 
 // Columns of a table other than id, geom and the bookkeeping ones (version, updated_*), in
 // schema order.

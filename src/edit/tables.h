@@ -8,12 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/record.h"
 #include "model/tables.h"
 
 namespace secmap::edit {
 
-// Column values of one record: a JSON object of column -> null | integer | real | string.
-using Fields = nlohmann::json;
+using model::Fields;
 
 // Parses a value typed by a person (form field, --set f=v) for a column. Empty text is NULL.
 // Text is normalised to NFC. Returns nullopt and sets *error when the text is not of the kind.

@@ -15,21 +15,14 @@
 
 #include "edit/rows.h"
 #include "edit/validation.h"
+#include "model/record.h"
 #include "model/sensitivity.h"
 #include "model/tables.h"
 #include "store/database.h"
 
 namespace secmap::edit {
 
-// One row changed by one write. before/after nullopt: the row did not exist (before an insert,
-// after an erase). A soft-deleted row exists, with deleted = 1.
-struct ChangeRecord {
-  std::string action;  // insert | update | delete | import
-  std::string table;
-  int64_t id = 0;
-  std::optional<Row> before, after;
-  int64_t version() const { return after ? after->version : 0; }
-};
+using model::ChangeRecord;
 
 // The rows one bulk import added: ids first_id..last_id of table, each with an audit row.
 struct BulkChange {

@@ -57,12 +57,11 @@ double ring_area(const geo::Ring& r) {
   return a / 2;
 }
 
-void load_communes(store::Database& db, MapData& out, const LoadOptions& options) {
+void load_communes(store::Database& db, MapData& out) {
   auto st = db.prepare(
       "SELECT code, name, population, AsBinary(geom), ST_X(pos), ST_Y(pos) FROM "
       "(SELECT *, ST_PointOnSurface(geom) AS pos FROM communes "
       " WHERE valid_to IS NULL AND geom IS NOT NULL) ORDER BY code");
-  std::map<std::string, int, std::less<>> by_code;
   while (st.step()) {
     Commune c;
     c.code = st.column_text(0);
@@ -78,12 +77,22 @@ void load_communes(store::Database& db, MapData& out, const LoadOptions& options
       c.label_at = geo::lonlat_to_mercator({st.column_double(4), st.column_double(5)});
     else
       c.label_at = {(c.bbox.min_x + c.bbox.max_x) / 2, (c.bbox.min_y + c.bbox.max_y) / 2};
-    by_code.emplace(c.code, static_cast<int>(out.communes.size()));
     out.extent.add(c.bbox);
     out.communes.push_back(std::move(c));
   }
+}
 
-  // Latest status per commune: periods in order, each non-null attribute overrides.
+std::map<std::string, int, std::less<>> commune_index(const MapData& out) {
+  std::map<std::string, int, std::less<>> by_code;
+  for (size_t i = 0; i < out.communes.size(); ++i)
+    by_code.emplace(out.communes[i].code, static_cast<int>(i));
+  return by_code;
+}
+
+// Latest status per commune: periods in order, each non-null attribute overrides.
+void load_statuses(store::Database& db, MapData& out, const LoadOptions& options) {
+  const auto by_code = commune_index(out);
+  for (Commune& c : out.communes) c.drug_free = c.antt = c.movement = -1;
   std::string sql =
       "SELECT commune_code, drug_free, antt_standard, movement_class FROM commune_status";
   if (options.status_as_of) sql += " WHERE period_from <= ?";
@@ -102,9 +111,8 @@ void load_communes(store::Database& db, MapData& out, const LoadOptions& options
 
 // Designations by commune (any year; the style decides which count).
 void load_designations(store::Database& db, MapData& out) {
-  std::map<std::string, int, std::less<>> by_code;
-  for (size_t i = 0; i < out.communes.size(); ++i)
-    by_code.emplace(out.communes[i].code, static_cast<int>(i));
+  const auto by_code = commune_index(out);
+  for (Commune& c : out.communes) c.designations.clear();
   auto st = db.prepare(
       "SELECT commune_code, type, year FROM designations WHERE commune_code IS NOT NULL "
       "ORDER BY id");
@@ -197,7 +205,7 @@ void load_incidents(store::Database& db, MapData& out) {
   }
 }
 
-void load_patrols(store::Database& db, MapData& out) {
+void load_patrols(store::Database& db, MapData& out, geo::BBox& extent) {
   auto st = db.prepare(
       "SELECT id, name, unit, mode, state, starts_at, ends_at, joint, AsBinary(geom) FROM patrols "
       "WHERE geom IS NOT NULL ORDER BY id");
@@ -214,7 +222,7 @@ void load_patrols(store::Database& db, MapData& out) {
     geo::Geometry g = to_mercator(read_wkb(st, 8).as_multi());
     for (auto& l : g.lines) {
       if (l.size() < 2) continue;
-      for (const auto& q : l) out.extent.add(q);
+      for (const auto& q : l) extent.add(q);
       Patrol part = p;  // a multi-part route is drawn and identified part by part
       part.line = std::move(l);
       out.patrols.push_back(std::move(part));
@@ -286,7 +294,8 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
   const auto& L = options.layers;
   // Communes are always read (cheap) when incidents or styling need them; drawn only if asked.
   if (L.count("communes") || L.count("incidents")) {
-    load_communes(db, out, options);
+    load_communes(db, out);
+    load_statuses(db, out, options);
     load_designations(db, out);
     out.metric_epsg = metric_epsg_of(db, out);
   }
@@ -305,12 +314,125 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
   if (L.count("facilities"))
     load_points(db, "facilities", out.facility_kinds, out.facilities, out.extent);
   if (L.count("incidents")) load_incidents(db, out);
-  if (L.count("patrols")) load_patrols(db, out);
+  if (L.count("patrols")) load_patrols(db, out, out.extent);
   if (!L.count("communes") && !L.count("incidents")) out.communes.clear();
 
   if (!out.extent.empty())
     out.origin = {(out.extent.min_x + out.extent.max_x) / 2,
                   (out.extent.min_y + out.extent.max_y) / 2};
+  return out;
+}
+
+DataChange& DataChange::operator|=(const DataChange& o) {
+  incidents |= o.incidents;
+  commune_styles |= o.commune_styles;
+  crossings |= o.crossings;
+  facilities |= o.facilities;
+  patrols |= o.patrols;
+  other |= o.other;
+  return *this;
+}
+
+namespace {
+
+uint8_t code_index(const CodeList& list, const model::Fields& f, const char* key, uint8_t none) {
+  auto it = f.find(key);
+  if (it == f.end() || !it->is_string()) return none;
+  const int i = list.index_of(it->get<std::string>());
+  return i < 0 || i >= none ? none : static_cast<uint8_t>(i);
+}
+
+// An incident as written, into the arrays at position i (which exists).
+bool set_incident(MapData& d, size_t i, const model::Row& row) {
+  const model::Fields& f = row.fields;
+  auto at = f.find("occurred_at");
+  if (at == f.end() || !at->is_string() || !row.geom || row.geom->points.empty()) return false;
+  const auto day = day_number(at->get<std::string>());
+  if (!day) return false;
+  Incidents& inc = d.incidents;
+  inc.at[i] = geo::lonlat_to_mercator(row.geom->points.front());
+  inc.day[i] = *day;
+  inc.category[i] = code_index(d.incident_categories, f, "category", Incidents::kNoCategory);
+  inc.group[i] = inc.category[i] < d.category_group.size() ? d.category_group[inc.category[i]] : 0;
+  inc.severity[i] = code_index(d.severities, f, "severity", Incidents::kNoSeverity);
+  inc.status[i] = code_index(d.case_statuses, f, "status", Incidents::kNoStatus);
+  inc.id[i] = row.id;
+  inc.commune[i] = -1;
+  if (auto c = f.find("commune_code"); c != f.end() && c->is_string())
+    for (size_t k = 0; k < d.communes.size(); ++k)
+      if (d.communes[k].code == c->get<std::string>()) inc.commune[i] = static_cast<int32_t>(k);
+  return true;
+}
+
+void erase_incident(Incidents& inc, size_t i) {
+  auto drop = [i](auto& v) { v.erase(v.begin() + static_cast<std::ptrdiff_t>(i)); };
+  drop(inc.at), drop(inc.day), drop(inc.group), drop(inc.commune), drop(inc.category),
+      drop(inc.severity), drop(inc.status), drop(inc.id);
+}
+
+void insert_incident(Incidents& inc, size_t i) {
+  auto grow = [i](auto& v) {
+    using T = typename std::decay_t<decltype(v)>::value_type;
+    v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), T{});  // `{}` alone: an empty list
+  };
+  grow(inc.at), grow(inc.day), grow(inc.group), grow(inc.commune), grow(inc.category),
+      grow(inc.severity), grow(inc.status), grow(inc.id);
+}
+
+// Incidents stay in id order (as loaded), so one is found by binary search.
+void patch_incident(MapData& d, const model::ChangeRecord& c) {
+  Incidents& inc = d.incidents;
+  const auto it = std::lower_bound(inc.id.begin(), inc.id.end(), c.id);
+  const size_t i = static_cast<size_t>(it - inc.id.begin());
+  const bool present = it != inc.id.end() && *it == c.id;
+  const bool shown = c.after && c.after->fields.value("deleted", 0) == 0;
+  if (!shown) {
+    if (present) erase_incident(inc, i);
+    return;
+  }
+  if (!present) insert_incident(inc, i);
+  if (!set_incident(d, i, *c.after)) erase_incident(inc, i);  // no date or point: not drawn
+}
+
+}  // namespace
+
+DataChange apply_changes(store::Database& db, MapData& data,
+                         const std::vector<model::ChangeRecord>& changes,
+                         const LoadOptions& options) {
+  DataChange out;
+  for (const model::ChangeRecord& c : changes) {
+    if (c.table == "incidents") {
+      if (options.layers.count("incidents")) patch_incident(data, c);
+      out.incidents = true;
+    } else if (c.table == "commune_status" || c.table == "designations") {
+      out.commune_styles = true;
+    } else if (c.table == "crossings") {
+      out.crossings = true;
+    } else if (c.table == "facilities") {
+      out.facilities = true;
+    } else if (c.table == "patrols") {
+      out.patrols = true;
+    } else {
+      out.other = true;
+    }
+  }
+  geo::BBox extent = data.extent;  // the view's frame of reference stays as loaded
+  if (out.commune_styles && !data.communes.empty()) {
+    load_statuses(db, data, options);
+    load_designations(db, data);
+  }
+  if (out.crossings && options.layers.count("crossings")) {
+    data.crossings.clear();
+    load_points(db, "crossings", data.crossing_kinds, data.crossings, extent);
+  }
+  if (out.facilities && options.layers.count("facilities")) {
+    data.facilities.clear();
+    load_points(db, "facilities", data.facility_kinds, data.facilities, extent);
+  }
+  if (out.patrols && options.layers.count("patrols")) {
+    data.patrols.clear();
+    load_patrols(db, data, extent);
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "geo/geometry.h"
+#include "model/record.h"
 #include "store/database.h"
 
 namespace secmap::render {
@@ -126,6 +127,24 @@ struct MapData {
 
 // Loads the requested layers. Throws store::StoreError on a broken database.
 MapData load_map_data(store::Database& db, const LoadOptions& options = {});
+
+// What written records changed in loaded data: what a renderer refreshes (nothing else).
+struct DataChange {
+  bool incidents = false;       // incident points (positions, days, codes; added or removed)
+  bool commune_styles = false;  // statuses and designations: the communes' fill colours
+  bool crossings = false, facilities = false, patrols = false;
+  bool other = false;  // tables no layer is drawn from (cooperation events, campaigns …)
+  DataChange& operator|=(const DataChange& o);
+  bool any() const { return incidents || commune_styles || crossings || facilities || patrols; }
+};
+
+// Applies the writer's change records to data loaded with options, in place: incidents patched
+// by id (one array entry each), the communes' statuses and designations and the small point and
+// route layers re-read; commune geometry, the border and the extent stay. Equal to a fresh
+// load_map_data, without one.
+DataChange apply_changes(store::Database& db, MapData& data,
+                         const std::vector<model::ChangeRecord>& changes,
+                         const LoadOptions& options = {});
 
 // Days since 1970-01-01 of an ISO date ("2025-01-31" or a longer timestamp); nullopt if invalid.
 std::optional<int32_t> day_number(std::string_view iso_date);

@@ -161,22 +161,52 @@ void share_classes(const MapData& data, const View& view, MapOptions& a, MapOpti
 MapRenderer::MapRenderer(const MapData& data)
     : data_(data), lod_cache_(data.communes, data.origin) {
   border_.set_lines(data.border, data.origin);
-  crossings_.set_points(positions(data.crossings), {}, kind_classes(data.crossings), data.origin);
-  facilities_.set_points(positions(data.facilities), {}, kind_classes(data.facilities),
-                         data.origin);
-  public_crossing_pts_ = public_features(data.crossings);
-  public_facility_pts_ = public_features(data.facilities);
-  public_crossings_.set_points(positions(public_crossing_pts_), {},
-                               kind_classes(public_crossing_pts_), data.origin);
-  public_facilities_.set_points(positions(public_facility_pts_), {},
-                                kind_classes(public_facility_pts_), data.origin);
-  incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group, data.origin,
-                        packed_incident_codes(data.incidents));
-  std::vector<geo::LineString> routes;
-  routes.reserve(data.patrols.size());
-  for (const auto& p : data.patrols) routes.push_back(p.line);
-  patrols_.set_lines(routes, data.origin);
+  DataChange all;
+  all.incidents = all.crossings = all.facilities = all.patrols = true;
+  upload(all);
   check_gl("uploading the map layers");
+}
+
+void MapRenderer::upload(const DataChange& c) {
+  const MapData& data = data_;
+  if (c.crossings) {
+    crossings_.set_points(positions(data.crossings), {}, kind_classes(data.crossings),
+                          data.origin);
+    public_crossing_pts_ = public_features(data.crossings);
+    public_crossings_.set_points(positions(public_crossing_pts_), {},
+                                 kind_classes(public_crossing_pts_), data.origin);
+  }
+  if (c.facilities) {
+    facilities_.set_points(positions(data.facilities), {}, kind_classes(data.facilities),
+                           data.origin);
+    public_facility_pts_ = public_features(data.facilities);
+    public_facilities_.set_points(positions(public_facility_pts_), {},
+                                  kind_classes(public_facility_pts_), data.origin);
+  }
+  if (c.incidents)
+    incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group,
+                          data.origin, packed_incident_codes(data.incidents));
+  if (c.patrols) {
+    std::vector<geo::LineString> routes;
+    routes.reserve(data.patrols.size());
+    for (const auto& p : data.patrols) routes.push_back(p.line);
+    patrols_.set_lines(routes, data.origin);
+  }
+}
+
+void MapRenderer::refresh(const DataChange& c) {
+  upload(c);
+  if (c.incidents || c.commune_styles) {
+    // Colours, the density surface and the cached bottom layers were drawn from the old data.
+    styled_.reset();
+    colours_set_ = false;
+    density_.reset();
+  }
+  // The cached bottom layers (communes, border, facilities, patrols — render_with_static_cache)
+  // hold incidents only through count-like commune colours.
+  if (c.commune_styles || c.facilities || c.patrols || (c.incidents && static_from_incidents_))
+    static_cache_.clear();
+  check_gl("refreshing the map layers");
 }
 
 void MapRenderer::ensure_lod(int level, bool prefetch, bool may_lag) {
@@ -286,6 +316,7 @@ bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& o
       s.layers = bottom;
       s.prefetch_lod = false;
       const View big = static_cache_.begin(view, key);
+      static_from_incidents_ = by_window;
       lod_may_lag_ = true;
       render(big, s);
       lod_may_lag_ = false;

@@ -105,6 +105,10 @@ class MapRenderer {
   // Needs a current GL 3.3 core context; keeps a reference to data, which must outlive it.
   explicit MapRenderer(const MapData& data);
 
+  // The data changed in place (render::apply_changes): re-uploads only the layers it names and
+  // recolours the communes when statuses or incidents changed. Commune meshes stay.
+  void refresh(const DataChange& change);
+
   // Clears and draws the map layers into the current framebuffer (viewport = view size).
   void render(const View& view, const MapOptions& options);
   // Legend sections for what render() draws with these options (empty in plain mode). Call it
@@ -138,6 +142,7 @@ class MapRenderer {
   // them. False (nothing drawn) when the cache does not apply.
   bool render_with_static_cache(const View& view, const MapOptions& options);
   void ensure_colours(const MapOptions& options);
+  void upload(const DataChange& change);
   // The commune colours and legend for these options, cached (hotspots run Gi* with
   // permutations: once per style, language and window, not once per frame and legend).
   const CommuneColours& styled(const MapOptions& options) const;
@@ -179,6 +184,7 @@ class MapRenderer {
   std::unique_ptr<DensityLayer> density_;
   StaticLayerCache static_cache_;
   bool keep_background_ = false;  // drawing over the cached static layers: no clear
+  bool static_from_incidents_ = false;  // the cached layers' colours are counted from incidents
   bool lod_may_lag_ = false;      // drawing the static layer cache: quick, may keep an old LOD
   RenderTimings timings_;
 };

@@ -51,6 +51,7 @@ bool AppState::open_database(const std::filesystem::path& path) {
   }
   db_path_ = abs;
   ++generation_;
+  change_log_.clear();
   targets_.invalidate();
   patrol_->open(*db_);
   const auto& days = data_->incidents.day;
@@ -81,6 +82,7 @@ bool AppState::reload_data() {
     return false;
   }
   ++generation_;  // the GL side rebuilds from the new data; the view stays
+  change_log_.clear();
   targets_.invalidate();
   patrol_->open(*db_);  // patrols may have been edited
   const auto& days = data_->incidents.day;
@@ -91,6 +93,45 @@ bool AppState::reload_data() {
   details_.reset();
   search_results_ = search_features(*index_, search_query_);
   return true;
+}
+
+void AppState::apply_changes(const std::vector<model::ChangeRecord>& changes) {
+  if (!db_ || !data_ || changes.empty()) return;
+  render::DataChange c;
+  try {
+    c = render::apply_changes(*db_, *data_, changes);
+    if (c.crossings || c.facilities || c.other) index_ = std::make_unique<FeatureIndex>(*db_, *data_);
+  } catch (const std::exception& e) {
+    set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
+    reload_data();
+    return;
+  }
+  ++revision_;
+  change_log_.emplace_back(revision_, c);
+  constexpr size_t kKeep = 64;
+  if (change_log_.size() > kKeep) change_log_.erase(change_log_.begin());
+  targets_.invalidate();
+  if (c.patrols || c.crossings || c.facilities)
+    patrol_->open(*db_);
+  else if (c.incidents || c.other)
+    patrol_->invalidate_results();  // hotspots and cooperation of the window are recomputed
+  if (c.incidents) {
+    const auto& days = data_->incidents.day;
+    if (!days.empty())
+      data_days_ = {*std::min_element(days.begin(), days.end()),
+                    *std::max_element(days.begin(), days.end())};
+  }
+  details_.reset();
+  search_results_ = search_features(*index_, search_query_);
+}
+
+std::optional<render::DataChange> AppState::changes_since(uint64_t revision) const {
+  if (revision == revision_) return render::DataChange{};
+  if (change_log_.empty() || change_log_.front().first > revision + 1) return std::nullopt;
+  render::DataChange out;
+  for (const auto& [rev, c] : change_log_)
+    if (rev > revision) out |= c;
+  return out;
 }
 
 void AppState::set_viewport(int width, int height) {

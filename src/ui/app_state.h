@@ -43,12 +43,19 @@ class AppState {
   // The open database (null when none), for panels that read and write it (slides).
   store::Database* database() { return db_.get(); }
   // Shared so the GL renderer can keep the data it draws alive across a database switch.
-  const std::shared_ptr<const render::MapData>& data() const { return data_; }
+  std::shared_ptr<const render::MapData> data() const { return data_; }
   const FeatureIndex* index() const { return index_.get(); }
   // Bumped on every database switch (the GL side rebuilds its renderer).
   uint64_t data_generation() const { return generation_; }
-  // Re-reads the layers after an edit (the view, layers and filters stay); false on failure.
+  // Re-reads every layer (the view, layers and filters stay); false on failure.
   bool reload_data();
+  // What the writer wrote (an edit, an undo): applied to the loaded data in place, so a renderer
+  // re-uploads only the layers it touched. The selection, view and filters stay.
+  void apply_changes(const std::vector<model::ChangeRecord>& changes);
+  // Bumped by every apply_changes; what changed since a revision (nullopt: too long ago, or a
+  // database switch since — rebuild everything).
+  uint64_t data_revision() const { return revision_; }
+  std::optional<render::DataChange> changes_since(uint64_t revision) const;
   // Editing of the open database (the incident form, undo/redo); null when none is open.
   EditSession* editing() { return editing_.get(); }
   // Incident days in the database (for the slider); {0, 0} when there are none.
@@ -114,10 +121,12 @@ class AppState {
   void fit(const geo::BBox& bbox, double margin);
   std::filesystem::path db_path_;
   std::unique_ptr<store::Database> db_;
-  std::shared_ptr<const render::MapData> data_;
+  std::shared_ptr<render::MapData> data_;
   std::unique_ptr<FeatureIndex> index_;
   std::unique_ptr<EditSession> editing_;
   uint64_t generation_ = 0;
+  uint64_t revision_ = 0;
+  std::vector<std::pair<uint64_t, render::DataChange>> change_log_;  // the latest, oldest first
   render::DayRange data_days_{0, 0};
   render::View view_;
   bool view_fitted_ = false;

@@ -118,7 +118,7 @@ bool EditSession::after_write(AppState& state, const edit::EditResult& r) {
   if (r.status == edit::EditStatus::Ok || r.status == edit::EditStatus::Unchanged) {
     form_.open = false;
     form_.conflict.reset();
-    if (r.status == edit::EditStatus::Ok) reload(state);
+    if (r.status == edit::EditStatus::Ok) reload(state, r.changes);
     return true;
   }
   return false;
@@ -205,7 +205,7 @@ bool EditSession::run(AppState& state, const std::function<edit::EditResult()>& 
   message_ = r.message;  // names each refused field
   if (r.status != edit::EditStatus::Ok) return false;
   refused_ = false;
-  reload(state);
+  reload(state, r.changes);
   return true;
 }
 
@@ -334,14 +334,14 @@ FeatureRef EditSession::find_feature(const AppState& st, const std::string& tabl
   return {};
 }
 
-void EditSession::reload(AppState& state) {
+void EditSession::reload(AppState& state, const std::vector<edit::ChangeRecord>& changes) {
   const FeatureRef sel = state.selected();
   std::optional<std::pair<std::string, std::string>> key;
   if (sel && sel.kind == FeatureKind::Commune && state.index())
     key = {"communes", state.index()->code(sel)};
   else if (auto rec = record_of(state, sel))
     key = {rec->first, std::to_string(rec->second)};
-  state.reload_data();
+  state.apply_changes(changes);  // only what the edit touched; no reload
   if (key)
     if (const FeatureRef again = find_feature(state, key->first, key->second)) state.select(again);
 }

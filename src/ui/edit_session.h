@@ -133,7 +133,8 @@ class EditSession {
  private:
   bool after_write(AppState& state, const edit::EditResult& r);
   // Re-reads the map after a write; the selection stays on the same record when it still exists.
-  void reload(AppState& state);
+  // Applies what the writer wrote to the window's data and keeps the selection on its record.
+  void reload(AppState& state, const std::vector<edit::ChangeRecord>& changes);
   bool run(AppState& state, const std::function<edit::EditResult()>& step);
   edit::Editor editor_;
   store::Database& db_;

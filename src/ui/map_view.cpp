@@ -47,6 +47,7 @@ void MapView::render(const AppState& state, const render::MapOptions& opts, bool
   view_ = v;
   options_ = opts;
   rendered_ = true;
+  stale_ = false;
   quality_ = quality;
   ++renders_;
 }
@@ -57,13 +58,21 @@ bool MapView::update(const AppState& state, bool moving) {
 
 bool MapView::update(const AppState& state, const render::MapOptions& opts, bool moving) {
   if (!state.has_data()) return false;
-  if (generation_ != state.data_generation()) {
+  std::optional<render::DataChange> change;
+  if (generation_ == state.data_generation() && renderer_)
+    change = state.changes_since(revision_);
+  if (!change) {  // another database, or changes this view missed: build everything anew
     renderer_.reset();
     data_ = state.data();
     renderer_ = std::make_unique<render::MapRenderer>(*data_);
     generation_ = state.data_generation();
     rendered_ = false;
+  } else if (change->any()) {
+    // An edit: only the layers it touched are uploaded again, then drawn at once.
+    renderer_->refresh(*change);
+    stale_ = true;
   }
+  revision_ = state.data_revision();
   const render::View& v = state.view();
   if (!target_ || target_->width() != v.width || target_->height() != v.height) {
     target_.reset();
@@ -82,7 +91,7 @@ bool MapView::update(const AppState& state, const render::MapOptions& opts, bool
   }
   const bool options_differ = !same_options(opts, options_);
   const bool view_differs = !same_view(v, view_);
-  if (options_differ || (view_differs && !moving) ||
+  if (stale_ || options_differ || (view_differs && !moving) ||
       (view_differs && uncovered(v) > kMaxUncovered &&
        seconds(now - last_render_) > kMinRenderInterval_s)) {
     render(state, opts, false);

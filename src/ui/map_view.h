@@ -54,6 +54,8 @@ class MapView {
 
   std::shared_ptr<const render::MapData> data_;
   uint64_t generation_ = 0;
+  uint64_t revision_ = 0;  // AppState::data_revision() the renderer has applied
+  bool stale_ = false;     // the data changed since the last render
   std::unique_ptr<render::MapRenderer> renderer_;
   std::unique_ptr<MapTarget> target_;
   render::View view_;  // what the cache shows

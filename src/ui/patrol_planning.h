@@ -82,6 +82,13 @@ class PatrolPlanning {
   // Cooperation kinds in the code list's order.
   const std::vector<std::string>& kinds() const { return kinds_; }
 
+  // The data under the window's results changed (incidents, cooperation events): recompute
+  // them on the next call; what does not depend on the window stays.
+  void invalidate_results() {
+    plan_.reset();
+    coop_.reset();
+  }
+
   // Tuning of the coverage rule and layer, as the commands' defaults.
   double buffer_m = 1000, min_fraction = 0.8, coop_radius_m = 5000;
   int recent_days = 30;
