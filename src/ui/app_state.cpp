@@ -325,8 +325,11 @@ void AppState::sync_border_layers() {
     return;
   }
   options_.links = patrol_->links();
-  if (options_.layers.count("coverage"))
-    options_.coverage = patrol_->plan(*db_, options_.days).layer;
+  // The coverage of exactly this window, once the worker has it; none meanwhile.
+  const PatrolWindow* plan =
+      options_.layers.count("coverage") ? patrol_->plan_if_ready(*db_, options_.days) : nullptr;
+  if (plan)
+    options_.coverage = plan->layer;
   else
     options_.coverage.reset();
 }

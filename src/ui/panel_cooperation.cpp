@@ -64,7 +64,12 @@ void draw_cooperation_section(PanelContext& ctx) {
   if (!model) return;
   PatrolPlanning& pp = *model;
   store::Database* db = st.database();
-  const CooperationWindow& c = pp.cooperation(*db, st.options().days);
+  const CooperationWindow* ready = pp.cooperation_if_ready(*db, st.options().days);
+  if (!ready) {
+    ImGui::TextDisabled("%s", tr(S::UpdatingWindow, L));
+    return;
+  }
+  const CooperationWindow& c = *ready;
   ImGui::Text("%s: %s", tr(S::PatrolWindow, L), window_text(c.window).c_str());
   ImGui::Text("%s: %zu", tr(S::CoopEvents, L), c.events.size());
 

@@ -55,7 +55,14 @@ void draw_patrol_section(PanelContext& ctx) {
   PatrolPlanning& pp = *model;
   store::Database* db = st.database();
   layer_checkbox(st, "coverage", S::ShowCoverageLayer);
-  const PatrolWindow& w = pp.plan(*db, st.options().days);
+  // Computed off the window's thread: until this window's plan is ready, say so, show no numbers
+  // of another window.
+  const PatrolWindow* ready = pp.plan_if_ready(*db, st.options().days);
+  if (!ready) {
+    ImGui::TextDisabled("%s", tr(S::UpdatingWindow, L));
+    return;
+  }
+  const PatrolWindow& w = *ready;
   ImGui::Text("%s: %s", tr(S::PatrolWindow, L), window_text(w.window).c_str());
 
   // Where the routes come from, and importing a file.

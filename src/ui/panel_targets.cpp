@@ -39,7 +39,10 @@ void draw_targets_section(PanelContext& ctx) {
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetFrameHeight() * 2.5f);
   if (ImGui::InputInt((std::string(tr(S::TargetYear, L)) + "###year").c_str(), &year, 1, 1))
     st.set_targets_year(std::clamp(year, 2020, 2035));
-  const auto& rows = st.targets().rows(*db);
+  const auto* ready = st.targets().rows_if_ready(*db);
+  if (st.targets().updating()) ImGui::TextDisabled("%s", tr(S::UpdatingWindow, L));
+  if (!ready) return;
+  const auto& rows = *ready;
   if (!st.targets().error().empty()) {
     ImGui::TextWrapped("%s: %s", tr(S::CannotComputeTargets, L), st.targets().error().c_str());
     return;

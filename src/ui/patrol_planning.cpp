@@ -47,21 +47,113 @@ std::string window_text(const analysis::Window& w) {
   return analysis::format_day(w.from) + " – " + analysis::format_day(w.to);
 }
 
+struct PatrolPlanning::Results {
+  Request request;
+  PatrolWindow plan;
+  CooperationWindow coop;
+  std::string error;  // a part that failed (the rest still shows)
+};
+
+// The worker's connection and metric frame (a PROJ transform is used by one thread at a time).
+struct PatrolPlanning::WorkerDatabase {
+  std::filesystem::path path;
+  std::optional<store::Database> db;
+  std::optional<border::MetricFrame> frame;
+  store::Database& get() {
+    if (!db) db.emplace(store::Database::open(path, store::Database::Mode::OpenExisting));
+    if (!frame) frame.emplace(border::MetricFrame::for_database(*db));
+    return *db;
+  }
+};
+
+namespace {
+
+struct Tuning {
+  double buffer_m, min_fraction, coop_radius_m;
+  int recent_days;
+};
+
+analysis::Window window_of(store::Database& db, render::DayRange days) {
+  const render::DayRange all;
+  if (days.from == all.from && days.to == all.to) return border::command_window(db, "", "");
+  analysis::Window w = border::command_window(db, "", "");
+  if (days.to != all.to) w.to = days.to;
+  w.from = days.from != all.from ? days.from : w.to - 364;
+  w.label = analysis::format_day(w.from) + "/" + analysis::format_day(w.to);
+  return w;
+}
+
+template <class Inputs>
+PatrolWindow compute_plan(store::Database& db, const border::MetricFrame& frame, const Inputs& in,
+                          const Tuning& t, const analysis::Window& w, std::string& error) {
+  PatrolWindow p;
+  p.window = w;
+  for (const auto& r : in.routes)
+    if (r.in_window(w)) p.routes.push_back(r);
+  p.coverage =
+      border::compute_coverage(in.segs, in.crossings, p.routes, {t.buffer_m, t.min_fraction});
+  if (!p.routes.empty()) {
+    try {
+      p.hotspots = border::hotspot_communes(db, in.communes, w);
+    } catch (const std::exception& e) {
+      error = e.what();  // the plan still lists routes, lengths and crossings
+    }
+    p.plan = border::plan_routes(p.routes, in.speeds, in.communes, p.hotspots, in.crossings,
+                                 p.coverage, frame, {t.buffer_m});
+  }
+  for (size_t i = 0; i < in.segs.size(); ++i)
+    if (!p.coverage.segments[i].covered) p.uncovered_segments.push_back(int(i));
+  for (size_t i = 0; i < in.crossings.size(); ++i)
+    if (!p.coverage.crossings[i].covered) p.uncovered_crossings.push_back(int(i));
+  auto layer = std::make_shared<render::CoverageSegments>();
+  layer->recent_days = t.recent_days;
+  for (size_t i = 0; i < in.segs.size(); ++i) {
+    render::CoverageSegment s;
+    for (const auto& q : in.segs[i].lonlat) s.line.push_back(geo::lonlat_to_mercator(q));
+    const auto& c = p.coverage.segments[i];
+    s.state = int(border::coverage_state(c, w.to, {t.min_fraction, t.recent_days}));
+    s.done_routes = c.done_routes;
+    layer->segments.push_back(std::move(s));
+  }
+  p.layer = std::move(layer);
+  return p;
+}
+
+template <class Inputs>
+CooperationWindow compute_cooperation(store::Database& db, const border::MetricFrame& frame,
+                                      const Inputs& in, const Tuning& t,
+                                      const analysis::Window& w) {
+  CooperationWindow c;
+  c.window = w;
+  {
+    c.events = border::load_cooperation(db, frame, w.from, w.to);
+    c.by_crossing = border::cooperation_by_crossing(c.events, in.crossings);
+    c.by_segment = border::cooperation_by_segment(c.events, in.crossings, in.segs, t.coop_radius_m);
+    for (const auto& e : c.events) ++c.by_quarter[{border::quarter_label(e.day), e.kind}];
+  }
+  return c;
+}
+
+}  // namespace
+
 void PatrolPlanning::close() {
   available_ = reload_routes_ = false;
   error_.clear();
   source_.clear();
-  frame_.reset();
-  segs_.clear();
-  crossings_.clear();
-  routes_.clear();
-  speeds_.clear();
-  communes_ = {};
+  in_ = std::make_shared<Inputs>();
   links_.reset();
   kinds_.clear();
   kind_names_.clear();
-  plan_.reset();
-  coop_.reset();
+  invalidate();
+  shown_.reset();
+}
+
+PatrolPlanning::Inputs& PatrolPlanning::change_inputs() {
+  auto copy = std::make_shared<Inputs>(*in_);
+  Inputs& ref = *copy;
+  in_ = std::move(copy);
+  invalidate();
+  return ref;
 }
 
 void PatrolPlanning::open(store::Database& db) {
@@ -73,13 +165,17 @@ void PatrolPlanning::open(store::Database& db) {
       kinds_.push_back(k.code);
       kind_names_[k.code] = {k.name_vi, k.name_en};
     }
-    frame_.emplace(border::MetricFrame::for_database(db));
-    const auto line = border::load_border_line(db, *frame_);
-    segs_ = border::segments_for(db, *frame_, line, "fixed", 5000);
-    crossings_ = border::load_crossings(db, *frame_);
-    routes_ = border::load_patrols(db, *frame_);
-    speeds_ = border::mode_speeds(db, {});
-    communes_ = analysis::load_communes(db);
+    Inputs& in = change_inputs();
+    in.frame = std::make_shared<const border::MetricFrame>(border::MetricFrame::for_database(db));
+    const auto line = border::load_border_line(db, *in.frame);
+    in.segs = border::segments_for(db, *in.frame, line, "fixed", 5000);
+    in.crossings = border::load_crossings(db, *in.frame);
+    in.routes = border::load_patrols(db, *in.frame);
+    in.speeds = border::mode_speeds(db, {});
+    in.communes = analysis::load_communes(db);
+    // The worker reads the window's incidents and events through a connection of its own.
+    worker_db_ = std::make_shared<WorkerDatabase>();
+    worker_db_->path = db.path();
     available_ = true;
   } catch (const std::exception& e) {
     error_ = e.what();
@@ -88,13 +184,12 @@ void PatrolPlanning::open(store::Database& db) {
 }
 
 bool PatrolPlanning::import_routes(const std::filesystem::path& file) {
-  if (!frame_) return false;
+  if (!in_->frame) return false;
   try {
-    auto routes = border::load_route_file(file, *frame_, speeds_);
-    routes_ = std::move(routes);
+    auto routes = border::load_route_file(file, *in_->frame, in_->speeds);
+    change_inputs().routes = std::move(routes);
     source_ = file.string();
     error_.clear();
-    invalidate();
     return true;
   } catch (const std::exception& e) {
     error_ = e.what();
@@ -104,91 +199,101 @@ bool PatrolPlanning::import_routes(const std::filesystem::path& file) {
 
 void PatrolPlanning::use_database_routes() {
   source_.clear();
-  invalidate();
-  routes_.clear();
-  // Re-read on the next plan(): the table may have changed since opening.
+  change_inputs().routes.clear();
+  // Re-read on the next request: the table may have changed since opening.
   reload_routes_ = true;
 }
 
 void PatrolPlanning::set_speed(const std::string& mode, double kmh) {
-  if (kmh <= 0 || speeds_[mode] == kmh) return;
-  speeds_[mode] = kmh;
-  invalidate();
+  if (kmh <= 0 || (in_->speeds.count(mode) && in_->speeds.at(mode) == kmh)) return;
+  change_inputs().speeds[mode] = kmh;
+}
+
+const std::map<std::string, double>& PatrolPlanning::speeds() const {
+  return in_->speeds;
 }
 
 analysis::Window PatrolPlanning::window_for(store::Database& db, render::DayRange days) const {
-  const render::DayRange all;
-  if (days.from == all.from && days.to == all.to) return border::command_window(db, "", "");
-  analysis::Window w = border::command_window(db, "", "");
-  if (days.to != all.to) w.to = days.to;
-  w.from = days.from != all.from ? days.from : w.to - 364;
-  w.label = analysis::format_day(w.from) + "/" + analysis::format_day(w.to);
-  return w;
+  return window_of(db, days);
+}
+
+const PatrolPlanning::Results* PatrolPlanning::results(store::Database& db,
+                                                       render::DayRange days, bool wait) {
+  if (!available_) return nullptr;
+  if (reload_routes_ && in_->frame) {
+    change_inputs().routes = border::load_patrols(db, *in_->frame);
+    reload_routes_ = false;
+  }
+  const Request want{epoch_, days};
+  auto take_finished = [&] {
+    std::lock_guard lock(mutex_);
+    if (finished_ && finished_->request.epoch == epoch_) shown_ = finished_;
+  };
+  take_finished();
+  if (shown_ && shown_->request == want) return shown_.get();
+  if (!requested_ || !(*requested_ == want)) {
+    requested_ = want;
+    const Tuning t{buffer_m, min_fraction, coop_radius_m, recent_days};
+    worker_.submit([this, in = in_, conn = worker_db_, t, want] {
+      auto r = std::make_shared<Results>();
+      r->request = want;
+      try {
+        store::Database& wdb = conn->get();
+        const analysis::Window w = window_of(wdb, want.days);
+        r->plan = compute_plan(wdb, *conn->frame, *in, t, w, r->error);
+        r->coop = compute_cooperation(wdb, *conn->frame, *in, t, w);
+      } catch (const std::exception& e) {
+        r->error = e.what();
+      }
+      std::lock_guard lock(mutex_);
+      finished_ = std::move(r);
+    });
+  }
+  if (!wait) return nullptr;
+  worker_.wait_idle();
+  take_finished();
+  return shown_ && shown_->request == want ? shown_.get() : nullptr;
+}
+
+bool PatrolPlanning::updating() const {
+  return worker_.busy() || (requested_ && (!shown_ || !(shown_->request == *requested_)));
+}
+
+const PatrolWindow* PatrolPlanning::plan_if_ready(store::Database& db, render::DayRange days) {
+  const Results* r = results(db, days, false);
+  if (r && !r->error.empty()) error_ = r->error;
+  return r ? &r->plan : nullptr;
+}
+
+const CooperationWindow* PatrolPlanning::cooperation_if_ready(store::Database& db,
+                                                              render::DayRange days) {
+  const Results* r = results(db, days, false);
+  return r ? &r->coop : nullptr;
 }
 
 const PatrolWindow& PatrolPlanning::plan(store::Database& db, render::DayRange days) {
-  const analysis::Window w = window_for(db, days);
-  if (plan_ && plan_->window.from == w.from && plan_->window.to == w.to) return *plan_;
-  if (reload_routes_ && frame_) {
-    routes_ = border::load_patrols(db, *frame_);
-    reload_routes_ = false;
-  }
-  PatrolWindow p;
-  p.window = w;
-  for (const auto& r : routes_)
-    if (r.in_window(w)) p.routes.push_back(r);
-  p.coverage = border::compute_coverage(segs_, crossings_, p.routes, {buffer_m, min_fraction});
-  if (!p.routes.empty()) {
-    try {
-      p.hotspots = border::hotspot_communes(db, communes_, w);
-    } catch (const std::exception& e) {
-      error_ = e.what();  // the plan still lists routes, lengths and crossings
-    }
-    p.plan = border::plan_routes(p.routes, speeds_, communes_, p.hotspots, crossings_, p.coverage,
-                                 *frame_, {buffer_m});
-  }
-  for (size_t i = 0; i < segs_.size(); ++i)
-    if (!p.coverage.segments[i].covered) p.uncovered_segments.push_back(int(i));
-  for (size_t i = 0; i < crossings_.size(); ++i)
-    if (!p.coverage.crossings[i].covered) p.uncovered_crossings.push_back(int(i));
-  auto layer = std::make_shared<render::CoverageSegments>();
-  layer->recent_days = recent_days;
-  for (size_t i = 0; i < segs_.size(); ++i) {
-    render::CoverageSegment s;
-    for (const auto& q : segs_[i].lonlat) s.line.push_back(geo::lonlat_to_mercator(q));
-    const auto& c = p.coverage.segments[i];
-    s.state = int(border::coverage_state(c, w.to, {min_fraction, recent_days}));
-    s.done_routes = c.done_routes;
-    layer->segments.push_back(std::move(s));
-  }
-  p.layer = std::move(layer);
-  plan_ = std::move(p);
-  return *plan_;
+  static const PatrolWindow none;
+  const Results* r = results(db, days, true);
+  if (r && !r->error.empty()) error_ = r->error;
+  return r ? r->plan : none;
 }
 
-const CooperationWindow& PatrolPlanning::cooperation(store::Database& db, render::DayRange days) {
-  const analysis::Window w = window_for(db, days);
-  if (coop_ && coop_->window.from == w.from && coop_->window.to == w.to) return *coop_;
-  CooperationWindow c;
-  c.window = w;
-  if (frame_) {
-    c.events = border::load_cooperation(db, *frame_, w.from, w.to);
-    c.by_crossing = border::cooperation_by_crossing(c.events, crossings_);
-    c.by_segment = border::cooperation_by_segment(c.events, crossings_, segs_, coop_radius_m);
-    for (const auto& e : c.events) ++c.by_quarter[{border::quarter_label(e.day), e.kind}];
-  }
-  coop_ = std::move(c);
-  return *coop_;
+const CooperationWindow& PatrolPlanning::cooperation(store::Database& db,
+                                                     render::DayRange days) {
+  static const CooperationWindow none;
+  const Results* r = results(db, days, true);
+  return r ? r->coop : none;
 }
 
 size_t PatrolPlanning::export_routes(const std::filesystem::path& out, bool include_sensitive) {
-  if (!plan_) throw std::runtime_error("no patrol plan computed yet");
+  if (!shown_) throw std::runtime_error("no patrol plan computed yet");
+  const PatrolWindow& plan = shown_->plan;
   std::vector<border::Route> keep;
-  for (const auto& r : plan_->routes)
+  for (const auto& r : plan.routes)
     if (!source_.empty() || !r.sensitive || include_sensitive) keep.push_back(r);
   if (keep.empty())
     throw std::runtime_error("không có tuyến nào để xuất / no routes to export in " +
-                             window_text(plan_->window));
+                             window_text(plan.window));
   io::write_routes(out, border::to_records(keep));
   return keep.size();
 }

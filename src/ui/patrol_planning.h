@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "render/coverage_layer.h"
 #include "render/style.h"
 #include "store/database.h"
+#include "ui/latest_job.h"
 
 namespace secmap::ui {
 
@@ -60,23 +62,29 @@ class PatrolPlanning {
   const std::string& routes_source() const { return source_; }  // "" = the patrols table
   // Planning speed for a mode (km/h > 0), as `--speed mode=kmh`.
   void set_speed(const std::string& mode, double kmh);
-  const std::map<std::string, double>& speeds() const { return speeds_; }
+  const std::map<std::string, double>& speeds() const;
 
   // The window of the time controls: both ends unbounded means the commands' default window
   // (365 days to the latest incident).
   analysis::Window window_for(store::Database& db, render::DayRange days) const;
-  // Computed when the window (or routes or speeds) changed since the last call.
+  // The window's results, computed on a background thread (the window never waits for them):
+  // those of exactly this window, or nullptr while they are being computed (asked for here
+  // when needed; updating() tells).
+  const PatrolWindow* plan_if_ready(store::Database& db, render::DayRange days);
+  const CooperationWindow* cooperation_if_ready(store::Database& db, render::DayRange days);
+  bool updating() const;
+  // The same, waiting for them (scripts, exports, the state dump, tests).
   const PatrolWindow& plan(store::Database& db, render::DayRange days);
   const CooperationWindow& cooperation(store::Database& db, render::DayRange days);
   // Writes the window's routes (GPX or GeoJSON by extension); sensitive patrols from the
   // database only with include_sensitive. Returns how many were written; throws on failure.
   size_t export_routes(const std::filesystem::path& out, bool include_sensitive);
 
-  const std::vector<border::Segment>& segments() const { return segs_; }
-  const std::vector<border::Crossing>& crossings() const { return crossings_; }
-  const analysis::CommuneSet& communes() const { return communes_; }
+  const std::vector<border::Segment>& segments() const { return in_->segs; }
+  const std::vector<border::Crossing>& crossings() const { return in_->crossings; }
+  const analysis::CommuneSet& communes() const { return in_->communes; }
   const std::shared_ptr<const render::FacilityLinks>& links() const { return links_; }
-  const border::MetricFrame& frame() const { return *frame_; }
+  const border::MetricFrame& frame() const { return *in_->frame; }
   // A cooperation kind's name (code list cooperation_kinds); the code when unknown.
   std::string kind_name(const std::string& code, render::Lang lang) const;
   // Cooperation kinds in the code list's order.
@@ -84,31 +92,53 @@ class PatrolPlanning {
 
   // The data under the window's results changed (incidents, cooperation events): recompute
   // them on the next call; what does not depend on the window stays.
-  void invalidate_results() {
-    plan_.reset();
-    coop_.reset();
-  }
+  void invalidate_results() { invalidate(); }
 
   // Tuning of the coverage rule and layer, as the commands' defaults.
   double buffer_m = 1000, min_fraction = 0.8, coop_radius_m = 5000;
   int recent_days = 30;
 
  private:
-  void invalidate() { plan_.reset(); }
+  // What the window's results are computed from, shared read-only with the worker; replaced
+  // (never changed) when the database, the routes or the speeds change.
+  struct Inputs {
+    std::shared_ptr<const border::MetricFrame> frame;  // the window's thread only (PROJ)
+    std::vector<border::Segment> segs;
+    std::vector<border::Crossing> crossings;
+    std::vector<border::Route> routes;  // all, from the table or the file
+    std::map<std::string, double> speeds;
+    analysis::CommuneSet communes;
+  };
+  struct Results;
+  // Results computed from older inputs or data are never shown again.
+  void invalidate() { ++epoch_; }
+  // The finished results for days (waiting for them when asked), or nullptr.
+  const Results* results(store::Database& db, render::DayRange days, bool wait);
+  Inputs& change_inputs();  // a copy to change, the worker keeps the old one
+
   bool available_ = false;
   bool reload_routes_ = false;  // back to the patrols table: read it again
   std::string error_, source_;
-  std::optional<border::MetricFrame> frame_;
-  std::vector<border::Segment> segs_;
-  std::vector<border::Crossing> crossings_;
-  std::vector<border::Route> routes_;  // all, from the table or the file
-  std::map<std::string, double> speeds_;
-  analysis::CommuneSet communes_;
+  std::shared_ptr<const Inputs> in_ = std::make_shared<Inputs>();
   std::shared_ptr<const render::FacilityLinks> links_;
   std::vector<std::string> kinds_;
   std::map<std::string, std::pair<std::string, std::string>> kind_names_;  // code → (vi, en)
-  std::optional<PatrolWindow> plan_;
-  std::optional<CooperationWindow> coop_;
+  std::filesystem::path db_path_;
+  uint64_t epoch_ = 0;
+  struct Request {
+    uint64_t epoch = 0;
+    render::DayRange days;
+    bool operator==(const Request& o) const {
+      return epoch == o.epoch && days.from == o.days.from && days.to == o.days.to;
+    }
+  };
+  std::optional<Request> requested_;
+  std::shared_ptr<const Results> shown_;  // the results the panels draw (window's thread)
+  mutable std::mutex mutex_;              // guards finished_
+  std::shared_ptr<const Results> finished_;
+  struct WorkerDatabase;  // the worker's own connection, used on its thread only
+  std::shared_ptr<WorkerDatabase> worker_db_;
+  LatestJob worker_;  // last: stopped (joined) before everything it uses goes
 };
 
 // "2025-01-01 – 2025-12-31"

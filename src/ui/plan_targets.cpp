@@ -6,42 +6,85 @@
 namespace secmap::ui {
 
 void PlanTargets::set_year(int year) {
-  if (year == year_) return;
   year_ = year;
-  rows_.reset();
 }
 
 void PlanTargets::invalidate() {
-  rows_.reset();
-  codes_.clear();
-  error_.clear();
+  ++epoch_;
+}
+
+const PlanTargets::Result* PlanTargets::result(store::Database& db, bool wait) {
+  auto current = [&](const std::shared_ptr<const Result>& r) {
+    return r && r->epoch == epoch_ && r->year == year_ && r->db == db.path();
+  };
+  auto take_finished = [&] {
+    std::lock_guard lock(mutex_);
+    if (finished_ && finished_->year == year_ && finished_->db == db.path()) shown_ = finished_;
+  };
+  take_finished();
+  if (current(shown_)) return shown_.get();
+  const std::pair<uint64_t, int> want{epoch_, year_};
+  if (requested_ != want) {
+    requested_ = want;
+    worker_.submit([this, want, path = db.path()] {
+      auto r = std::make_shared<Result>();
+      r->epoch = want.first;
+      r->year = want.second;
+      r->db = path;
+      try {
+        // Its own connection, and the same inputs as `secmap analyze targets`.
+        auto wdb = store::Database::open(path, store::Database::Mode::OpenExisting);
+        const analysis::CommuneSet c = analysis::load_communes(wdb, {.geometry = false});
+        const analysis::IncidentTable t = analysis::load_incidents(wdb, c);
+        analysis::TargetOptions o;
+        o.year = want.second;
+        r->rows = analysis::compute_targets(wdb, c, t, o);
+        r->codes = c.codes;
+      } catch (const std::exception& e) {
+        r->error = e.what();
+      }
+      std::lock_guard lock(mutex_);
+      finished_ = std::move(r);
+    });
+  }
+  if (wait) {
+    worker_.wait_idle();
+    take_finished();
+    return current(shown_) ? shown_.get() : nullptr;
+  }
+  // Rows of this year from before the latest edit stand in (marked updating) until the new ones.
+  return shown_ && shown_->year == year_ && shown_->db == db.path() ? shown_.get() : nullptr;
+}
+
+const std::vector<analysis::TargetRow>* PlanTargets::rows_if_ready(store::Database& db) {
+  const Result* r = result(db, false);
+  return r ? &r->rows : nullptr;
+}
+
+bool PlanTargets::updating() const {
+  return worker_.busy() || !shown_ || shown_->epoch != epoch_ || shown_->year != year_;
 }
 
 const std::vector<analysis::TargetRow>& PlanTargets::rows(store::Database& db) {
-  if (rows_) return *rows_;
-  error_.clear();
-  try {
-    // The same inputs as `secmap analyze targets` (cmd_analyze run_targets).
-    const analysis::CommuneSet c = analysis::load_communes(db, {.geometry = false});
-    const analysis::IncidentTable t = analysis::load_incidents(db, c);
-    analysis::TargetOptions o;
-    o.year = year_;
-    rows_ = analysis::compute_targets(db, c, t, o);
-    codes_ = c.codes;
-  } catch (const std::exception& e) {
-    error_ = e.what();
-    rows_.emplace();
-  }
-  return *rows_;
+  static const std::vector<analysis::TargetRow> none;
+  const Result* r = result(db, true);
+  return r ? r->rows : none;
+}
+
+const std::string& PlanTargets::error() const {
+  static const std::string none;
+  return shown_ ? shown_->error : none;
 }
 
 std::vector<analysis::TargetRow> PlanTargets::commune_rows(store::Database& db,
                                                            const std::string& code) {
   std::vector<analysis::TargetRow> out;
-  for (const auto& r : rows(db))
-    if (r.commune >= 0 && static_cast<size_t>(r.commune) < codes_.size() &&
-        codes_[r.commune] == code)
-      out.push_back(r);
+  const Result* r = result(db, false);
+  if (!r) return out;
+  for (const auto& row : r->rows)
+    if (row.commune >= 0 && static_cast<size_t>(row.commune) < r->codes.size() &&
+        r->codes[row.commune] == code)
+      out.push_back(row);
   return out;
 }
 

@@ -33,8 +33,7 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     section(S::PanelLayers, "layers", draw_layers_section);
     section(S::PanelLayerOrder, "layer-order", draw_layer_order_section);
     section(S::PanelTargets, "targets", draw_targets_section);
-    // Closed until asked for: an open patrol plan is recomputed for every new time window, which
-    // would cost each move of the time slider about 150 ms.
+    // Their numbers are computed on a background thread for each new time window.
     section(S::PanelPatrol, "patrol", draw_patrol_section, false);
     section(S::PanelCooperation, "cooperation", draw_cooperation_section, false);
     if (ctx.show) section(S::PanelSlides, "slides", draw_slides_section);

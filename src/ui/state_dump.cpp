@@ -57,6 +57,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
       s["incident_list"] = {{"total", total}, {"ids", ids}};
       if (st.database()) {
         json rows = json::array();
+        st.targets().rows(*st.database());  // a dump shows the current rows: wait for them
         for (const auto& r : st.targets().commune_rows(*st.database(), st.index()->code(sel)))
           rows.push_back({{"indicator", r.indicator},
                           {"year", r.year},

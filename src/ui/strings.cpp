@@ -269,6 +269,7 @@ constexpr Pair kStrings[] = {
     {"Theo đoạn biên", "By border segment"},
     {"Văn phòng BLO và đối tác", "BLO offices and counterparts"},
     {"Không có tuyến nào trong khoảng thời gian này", "No routes in this window"},
+    {"Đang tính cho khoảng thời gian mới…", "Computing for the new window…"},
 };
 static_assert(std::size(kStrings) == static_cast<size_t>(S::Count_),
               "strings.cpp: one entry per ui::S value");

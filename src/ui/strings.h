@@ -264,6 +264,8 @@ enum class S {
   CoopBySegment,
   BloLinks,
   NoRoutesInWindow,
+  // a panel whose numbers a background worker is still computing
+  UpdatingWindow,
   Count_  // number of strings (keep last)
 };
 
