@@ -58,7 +58,8 @@ int run_script(const fs::path& dir, const fs::path& db, const std::string& size,
                const std::vector<int64_t>& edit_ids) {
   // The script: settle, drag, settle, time windows, wheel zoom, idle.
   std::ostringstream s;
-  s << "bins " << bins << "\nwait 5\n";
+  // The border panels closed first (they start open), opened for the last part.
+  s << "bins " << bins << "\npanel patrol off\npanel cooperation off\nwait 5\n";
   for (int i = 0; i < 150; ++i)
     s << "pan " << (i < 75 ? 6 : -6) << " " << (i % 50 < 25 ? 3 : -3) << "\n";
   s << "wait 5\n";

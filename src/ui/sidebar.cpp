@@ -34,8 +34,8 @@ void draw_sidebar(PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     section(S::PanelLayerOrder, "layer-order", draw_layer_order_section);
     section(S::PanelTargets, "targets", draw_targets_section);
     // Their numbers are computed on a background thread for each new time window.
-    section(S::PanelPatrol, "patrol", draw_patrol_section, false);
-    section(S::PanelCooperation, "cooperation", draw_cooperation_section, false);
+    section(S::PanelPatrol, "patrol", draw_patrol_section);
+    section(S::PanelCooperation, "cooperation", draw_cooperation_section);
     if (ctx.show) section(S::PanelSlides, "slides", draw_slides_section);
   }
   ImGui::End();
