@@ -1,43 +1,15 @@
-// The communes an analysis runs over: official codes, names, population and polygons, loaded
-// once from the store in a fixed order (by code) so every per-commune vector lines up with it.
+// The communes an analysis runs over: the model's commune set (model/communes.h), and the
+// centroid the analyses place a commune at.
 #pragma once
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-#include <vector>
-
 #include "geo/geometry.h"
-#include "store/database.h"
+#include "model/communes.h"
 
 namespace secmap::analysis {
 
-struct CommuneSet {
-  std::vector<std::string> codes;
-  std::vector<std::string> names;
-  std::vector<std::optional<int64_t>> population;
-  std::vector<geo::Geometry> geoms;                // EPSG:4326; empty when loaded without geometry
-  std::unordered_map<std::string, int32_t> index;  // code → position
-
-  size_t size() const { return codes.size(); }
-  // Position of a code, or -1.
-  int32_t find(std::string_view code) const;
-};
-
-struct CommuneQuery {
-  bool geometry = true;
-  // Communes in force on this ISO date (valid_from ≤ date, valid_to empty or after it);
-  // empty: the current units (valid_to IS NULL).
-  std::string as_of;
-};
-
-// Throws store::StoreError when the database has no communes.
-CommuneSet load_communes(store::Database& db, const CommuneQuery& q = {});
-
-// The CRS to measure in: the VN-2000 TM-3 zone of the province most communes belong to, or of
-// the communes' mean longitude when the province is not known ("EPSG:9208" …).
-std::string metric_crs(store::Database& db, const CommuneSet& communes);
+using model::CommuneQuery;
+using model::CommuneSet;
+using model::load_communes;
+using model::metric_crs;
 
 // Area-weighted centroid of a polygonal geometry (planar, in its own units); the first vertex
 // for a degenerate one.

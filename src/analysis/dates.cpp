@@ -8,38 +8,10 @@ namespace secmap::analysis {
 static bool leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
-static int month_days(int y, int m) {
-  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
-std::optional<int32_t> parse_day(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
-  auto num = [&](size_t at, size_t n, int& out) {
-    out = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + (s[i] - '0');
-    }
-    return true;
-  };
-  int y, m, d;
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > month_days(y, m)) return std::nullopt;
-  return days_from_civil(y, m, d);
-}
 
 int32_t parse_day_or_throw(std::string_view iso) {
   if (auto d = parse_day(iso)) return *d;
   throw std::invalid_argument("not a date (expected YYYY-MM-DD): '" + std::string(iso) + "'");
-}
-
-std::string format_day(int32_t days) {
-  const Ymd d = civil_from_days(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
 }
 
 std::string format_month(int32_t mi) {

@@ -14,11 +14,10 @@ using store::civil_from_days;
 using store::days_from_civil;
 using store::Ymd;
 
-// Parses "YYYY-MM-DD", optionally followed by a time ("T…" or " …"), which is ignored.
-std::optional<int32_t> parse_day(std::string_view iso);
+using store::format_day;
+using store::parse_day;
 // Like parse_day but throws std::invalid_argument naming the text.
 int32_t parse_day_or_throw(std::string_view iso);
-std::string format_day(int32_t days);
 
 // Months since January 1970 (for monthly bins) and back.
 inline int32_t month_index(int32_t days) {

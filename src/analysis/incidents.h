@@ -1,5 +1,6 @@
-// Incidents loaded once into columns (commune index, day, coded category/group/severity/status)
-// so that counting, comparing, targets and hotspots are array scans instead of SQL round trips.
+// Which incidents count: a filter over the model's incident columns (model/incidents.h), resolved
+// once against their code lists so that counting, comparing, targets and hotspots are array
+// scans.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -7,23 +8,14 @@
 #include <vector>
 
 #include "analysis/communes.h"
-#include "store/database.h"
+#include "model/incidents.h"
 
 namespace secmap::analysis {
 
-inline constexpr uint16_t kNoCode = 0xFFFF;
-
-struct IncidentTable {
-  std::vector<int32_t> commune;  // index into the CommuneSet, -1 when outside / not current
-  std::vector<int32_t> day;      // days since 1970-01-01
-  std::vector<uint16_t> category, group, severity, status;  // indices into the lists below
-  std::vector<std::string> category_codes, group_codes, severity_codes, status_codes;
-  std::vector<uint8_t> status_cleared;      // per status code: case_statuses.cleared
-  std::vector<uint8_t> group_social_order;  // per group code: incident_groups.social_order
-
-  size_t size() const { return day.size(); }
-  uint16_t code_of(const std::vector<std::string>& list, std::string_view code) const;
-};
+using model::IncidentQuery;
+using model::IncidentTable;
+using model::kNoCode;
+using model::load_incidents;
 
 // Which incidents count: an inclusive day window and code lists (empty list = all). Unknown
 // codes are an error at resolve time, so a typo never silently counts nothing.
@@ -53,14 +45,5 @@ class FilterMask {
   int32_t from_, to_;
   std::vector<uint8_t> category_, group_, severity_, status_;  // severity_ has a slot for "none"
 };
-
-struct IncidentQuery {
-  std::optional<int32_t> from, to;  // inclusive; narrows the SQL read
-};
-
-// Reads non-deleted incidents. Each gets its commune from the stored commune_code (assigned by
-// point-in-polygon at import); incidents of communes not in `communes` get -1.
-IncidentTable load_incidents(store::Database& db, const CommuneSet& communes,
-                             const IncidentQuery& q = {});
 
 }  // namespace secmap::analysis

@@ -208,45 +208,13 @@ double kde_integral(const KdeGrid& g) {
 
 std::vector<geo::Point> load_filtered_incident_points(store::Database& db,
                                                       const IncidentFilter& f) {
-  // The code lists as load_incidents reads them (an empty window: lists only), so FilterMask
-  // resolves --category/--group/... exactly as counts and hotspots do.
-  IncidentTable t = load_incidents(db, CommuneSet{}, {.from = 1, .to = 0});
-  std::unordered_map<std::string, uint16_t> cat_ix, sev_ix, stat_ix, cat_group;
-  for (size_t i = 0; i < t.category_codes.size(); ++i) cat_ix[t.category_codes[i]] = uint16_t(i);
-  for (size_t i = 0; i < t.severity_codes.size(); ++i) sev_ix[t.severity_codes[i]] = uint16_t(i);
-  for (size_t i = 0; i < t.status_codes.size(); ++i) stat_ix[t.status_codes[i]] = uint16_t(i);
-  {
-    auto st = db.prepare("SELECT code, group_code FROM incident_categories");
-    while (st.step()) cat_group[st.column_text(0)] = t.code_of(t.group_codes, st.column_text(1));
-  }
-  auto find = [](const std::unordered_map<std::string, uint16_t>& m, const std::string& k) {
-    const auto it = m.find(k);
-    return it == m.end() ? kNoCode : it->second;
-  };
-  std::string sql =
-      "SELECT X(geom), Y(geom), occurred_at, category, severity, status FROM incidents "
-      "WHERE deleted = 0 AND geom IS NOT NULL";
-  if (f.from) sql += " AND occurred_at >= '" + format_day(*f.from) + "'";
-  if (f.to) sql += " AND occurred_at < '" + format_day(*f.to + 1) + "'";
-  auto st = db.prepare(sql);
-  std::vector<geo::Point> all;
-  while (st.step()) {
-    const auto d = parse_day(st.column_text(2));
-    const uint16_t c = find(cat_ix, st.column_text(3));
-    if (!d || c == kNoCode) continue;  // as load_incidents: cannot be placed or classified
-    all.push_back({st.column_double(0), st.column_double(1)});
-    t.commune.push_back(-1);
-    t.day.push_back(*d);
-    t.category.push_back(c);
-    t.group.push_back(find(cat_group, st.column_text(3)));
-    t.severity.push_back(st.is_null(4) ? kNoCode : find(sev_ix, st.column_text(4)));
-    const uint16_t s = find(stat_ix, st.column_text(5));
-    t.status.push_back(s == kNoCode ? 0 : s);
-  }
+  // The model's incident columns with their points; FilterMask resolves --category/--group/…
+  // exactly as counts and hotspots do.
+  const IncidentTable t = load_incidents(db, CommuneSet{}, {.from = f.from, .to = f.to, .points = true});
   const FilterMask mask(t, f);
   std::vector<geo::Point> out;
-  for (size_t i = 0; i < all.size(); ++i)
-    if (mask(t, i)) out.push_back(all[i]);
+  for (size_t i = 0; i < t.size(); ++i)
+    if (mask(t, i)) out.push_back(t.lonlat[i]);
   return out;
 }
 

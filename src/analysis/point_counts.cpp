@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "analysis/dates.h"
+#include "analysis/incidents.h"
 #include "geo/point_locator.h"
 
 namespace secmap::analysis {
@@ -20,14 +20,7 @@ std::vector<int64_t> count_points(const CommuneSet& communes, std::span<const ge
 
 std::vector<geo::Point> load_incident_points(store::Database& db, std::optional<int32_t> from,
                                              std::optional<int32_t> to) {
-  // X()/Y() read the SpatiaLite blob directly; cheaper than decoding WKB per row.
-  std::string sql = "SELECT X(geom), Y(geom) FROM incidents WHERE deleted = 0 AND geom IS NOT NULL";
-  if (from) sql += " AND occurred_at >= '" + format_day(*from) + "'";
-  if (to) sql += " AND occurred_at < '" + format_day(*to + 1) + "'";
-  auto st = db.prepare(sql);
-  std::vector<geo::Point> pts;
-  while (st.step()) pts.push_back({st.column_double(0), st.column_double(1)});
-  return pts;
+  return load_incidents(db, CommuneSet{}, {.from = from, .to = to, .points = true}).lonlat;
 }
 
 }  // namespace secmap::analysis

@@ -6,35 +6,28 @@
 
 #include "border/chunk_grid.h"
 #include "border/edge_grid.h"
+#include "analysis/incidents.h"
 
 namespace secmap::border {
 
 BorderIncidents load_border_incidents(store::Database& db, const MetricFrame& frame,
                                       std::optional<int32_t> from, std::optional<int32_t> to) {
-  std::unordered_map<std::string, int8_t> group_of;
-  auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
-  while (cats.step())
-    group_of[cats.column_text(0)] =
-        int8_t(border_group_for(cats.column_text(0), cats.column_text(1)));
-  std::string sql =
-      "SELECT category, occurred_at, X(geom), Y(geom) FROM incidents WHERE deleted = 0 AND "
-      "geom IS NOT NULL";
-  if (from) sql += " AND occurred_at >= '" + analysis::format_day(*from) + "'";
-  if (to) sql += " AND occurred_at < '" + analysis::format_day(*to + 1) + "'";
-  auto st = db.prepare(sql);
+  const analysis::IncidentTable t =
+      analysis::load_incidents(db, analysis::CommuneSet{}, {.from = from, .to = to, .points = true});
+  // Border group of each category (-1: not a border group).
+  std::vector<int8_t> group_of(t.category_codes.size(), -1);
+  for (size_t c = 0; c < t.category_codes.size(); ++c)
+    if (t.category_group[c] != analysis::kNoCode)
+      group_of[c] =
+          int8_t(border_group_for(t.category_codes[c], t.group_codes[t.category_group[c]]));
   BorderIncidents out;
-  std::vector<geo::Point> ll;
-  while (st.step()) {
-    const auto it = group_of.find(st.column_text(0));
-    if (it == group_of.end() || it->second < 0) continue;
-    const auto day = analysis::parse_day(st.column_text(1));
-    if (!day) continue;
-    ll.push_back({st.column_double(2), st.column_double(3)});
-    out.day.push_back(*day);
-    out.group.push_back(it->second);
+  for (size_t i = 0; i < t.size(); ++i) {
+    const int8_t g = group_of[t.category[i]];
+    if (g < 0) continue;
+    out.m.push_back(frame.to_metric(t.lonlat[i]));
+    out.day.push_back(t.day[i]);
+    out.group.push_back(g);
   }
-  out.m = std::move(ll);
-  for (auto& p : out.m) p = frame.to_metric(p);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "geo/crs.h"
+#include "model/incidents.h"
 #include "model/point_records.h"
 #include "store/code_lists.h"
 #include "store/civil_date.h"
@@ -160,48 +161,34 @@ void load_points(store::Database& db, const std::string& table, const CodeList& 
 }
 
 void load_incidents(store::Database& db, MapData& out) {
-  // Codes to indices once; each row then costs a hash lookup per code list.
-  auto indices = [](const CodeList& list, size_t limit) {
-    std::unordered_map<std::string, uint8_t> m;
-    for (size_t i = 0; i < list.size() && i < limit; ++i)
-      m.emplace(list.entries[i].code, static_cast<uint8_t>(i));
-    return m;
+  // The model's one incident reader, its communes matched to the map's by code.
+  model::CommuneSet communes;
+  for (const Commune& c : out.communes) {
+    communes.index.emplace(c.code, static_cast<int32_t>(communes.codes.size()));
+    communes.codes.push_back(c.code);
+  }
+  const model::IncidentTable t = model::load_incidents(db, communes, {.points = true});
+  auto small = [](uint16_t code, uint8_t none) {
+    return code == model::kNoCode || code >= none ? none : static_cast<uint8_t>(code);
   };
-  const auto category_of = indices(out.incident_categories, Incidents::kNoCategory);
-  const auto severity_of = indices(out.severities, Incidents::kNoSeverity);
-  const auto status_of = indices(out.case_statuses, Incidents::kNoStatus);
-  auto lookup = [](const auto& m, const store::Statement& st, int col, uint8_t none) {
-    if (st.is_null(col)) return none;
-    auto it = m.find(st.column_text(col));
-    return it == m.end() ? none : it->second;
-  };
-  std::map<std::string, int, std::less<>> commune_of;
-  for (size_t i = 0; i < out.communes.size(); ++i)
-    commune_of.emplace(out.communes[i].code, static_cast<int>(i));
-
-  auto st = db.prepare(
-      "SELECT ST_X(geom), ST_Y(geom), occurred_at, category, commune_code, severity, status, id "
-      "FROM incidents WHERE deleted = 0 AND geom IS NOT NULL ORDER BY id");
   Incidents& inc = out.incidents;
-  while (st.step()) {
-    auto day = day_number(st.column_text(2));
-    if (!day) continue;  // the store validates dates; a bad one is not drawn
-    geo::Point p = geo::lonlat_to_mercator({st.column_double(0), st.column_double(1)});
-    inc.at.push_back(p);
-    inc.day.push_back(*day);
-    const uint8_t cat = lookup(category_of, st, 3, Incidents::kNoCategory);
-    inc.category.push_back(cat);
-    inc.group.push_back(cat < out.category_group.size() ? out.category_group[cat] : 0);
-    inc.severity.push_back(lookup(severity_of, st, 5, Incidents::kNoSeverity));
-    inc.status.push_back(lookup(status_of, st, 6, Incidents::kNoStatus));
-    inc.id.push_back(st.column_int(7));
-    int commune = -1;
-    if (!st.is_null(4)) {
-      auto c = commune_of.find(st.column_text(4));
-      if (c != commune_of.end()) commune = c->second;
-    }
-    inc.commune.push_back(commune);
-    out.extent.add(p);
+  const size_t n = t.size();
+  inc.at.resize(n);
+  inc.day = t.day;
+  inc.commune = t.commune;
+  inc.id = t.id;
+  inc.category.resize(n);
+  inc.group.resize(n);
+  inc.severity.resize(n);
+  inc.status.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    inc.at[i] = geo::lonlat_to_mercator(t.lonlat[i]);
+    const uint8_t cat = small(t.category[i], Incidents::kNoCategory);
+    inc.category[i] = cat;
+    inc.group[i] = cat < out.category_group.size() ? out.category_group[cat] : 0;
+    inc.severity[i] = small(t.severity[i], Incidents::kNoSeverity);
+    inc.status[i] = small(t.status[i], Incidents::kNoStatus);
+    out.extent.add(inc.at[i]);
   }
 }
 
@@ -445,23 +432,12 @@ std::vector<int> MapData::incident_counts(int32_t day_from, int32_t day_to) cons
   return counts;
 }
 
-std::optional<int32_t> day_number(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  auto num = [&](size_t pos, size_t len, int& v) {
-    auto r = std::from_chars(s.data() + pos, s.data() + pos + len, v);
-    return r.ec == std::errc() && r.ptr == s.data() + pos + len;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return store::days_from_civil(y, m, d);
+std::optional<int32_t> day_number(std::string_view iso_date) {
+  return store::parse_day(iso_date);
 }
 
-std::string iso_date(int32_t z) {
-  const store::Ymd c = store::civil_from_days(z);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+std::string iso_date(int32_t day) {
+  return store::format_day(day);
 }
 
 }  // namespace secmap::render

@@ -1,0 +1,57 @@
+#include "model/communes.h"
+
+#include <string>
+
+#include "geo/crs.h"
+
+namespace secmap::model {
+
+int32_t CommuneSet::find(std::string_view code) const {
+  const auto it = index.find(std::string(code));
+  return it == index.end() ? -1 : it->second;
+}
+
+CommuneSet load_communes(store::Database& db, const CommuneQuery& q) {
+  std::string sql = "SELECT code, name, population";
+  sql += q.geometry ? ", AsBinary(geom)" : "";
+  sql += " FROM communes WHERE ";
+  sql += q.as_of.empty() ? "valid_to IS NULL"
+                         : "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
+  sql += " ORDER BY code";
+  auto st = db.prepare(sql);
+  if (!q.as_of.empty()) st.bind(1, q.as_of);
+  CommuneSet s;
+  while (st.step()) {
+    std::string code = st.column_text(0);
+    if (s.index.count(code)) continue;  // same code twice in force: keep the first
+    s.index.emplace(code, static_cast<int32_t>(s.codes.size()));
+    s.codes.push_back(std::move(code));
+    s.names.push_back(st.column_text(1));
+    s.population.push_back(st.is_null(2) ? std::nullopt : std::optional<int64_t>(st.column_int(2)));
+    if (q.geometry) {
+      size_t n = 0;
+      const uint8_t* wkb = st.column_blob_data(3, &n);
+      s.geoms.push_back(wkb && n ? geo::from_wkb({wkb, n}) : geo::Geometry{});
+    }
+  }
+  if (s.codes.empty())
+    throw store::StoreError(db.path().string() + ": no communes" +
+                            (q.as_of.empty() ? "" : " in force on " + q.as_of) +
+                            "; import the communes layer first");
+  return s;
+}
+
+std::string metric_crs(store::Database& db, const CommuneSet& communes) {
+  const auto province = db.query_text(
+      "SELECT province_name FROM communes WHERE valid_to IS NULL AND province_name IS NOT NULL "
+      "GROUP BY province_name ORDER BY count(*) DESC, province_name LIMIT 1");
+  int epsg = province ? geo::vn2000_tm3_epsg_for_province(*province) : 0;
+  if (epsg == 0) {
+    geo::BBox box;
+    for (const auto& g : communes.geoms) box.add(g.bbox());
+    epsg = geo::vn2000_tm3_epsg_for_lon(box.empty() ? 105.0 : (box.min_x + box.max_x) / 2);
+  }
+  return "EPSG:" + std::to_string(epsg);
+}
+
+}  // namespace secmap::model
