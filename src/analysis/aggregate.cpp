@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "model/layer_records.h"
+
 namespace secmap::analysis {
 
 std::vector<int64_t> count_per_commune(const IncidentTable& t, size_t n_communes,
@@ -107,12 +109,8 @@ std::vector<AggregateRow> aggregate(const IncidentTable& t, const CommuneSet& co
 
 std::vector<Window> load_campaigns(store::Database& db) {
   std::vector<Window> out;
-  auto st = db.prepare("SELECT code, date_from, date_to FROM campaigns ORDER BY date_from, code");
-  while (st.step()) {
-    const auto from = parse_day(st.column_text(1));
-    const auto to = parse_day(st.column_text(2));
-    if (from && to) out.push_back({st.column_text(0), *from, *to});
-  }
+  for (const model::CampaignRecord& c : model::load_campaigns(db))
+    out.push_back({c.code, c.from, c.to});
   return out;
 }
 

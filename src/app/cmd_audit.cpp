@@ -52,12 +52,12 @@ int cmd_audit(const Args& args) {
   const store::CodeLists codes = store::CodeLists::load(db);
   const model::SensitivityRule sensitive(codes);
   // A record's JSON as the trail keeps it, judged by the same rule as the live row.
-  auto is_sensitive = [&](const std::string& table, const std::optional<std::string>& j) {
+  auto is_sensitive = [&](const std::string& of_table, const std::optional<std::string>& j) {
     if (!j) return false;
     const nlohmann::json v = nlohmann::json::parse(*j, nullptr, false);
     if (!v.is_object()) return false;
     const auto flag = v.find("sensitive"), kind = v.find("kind");
-    return sensitive(table, flag != v.end() && flag->is_number() && flag->get<double>() != 0,
+    return sensitive(of_table, flag != v.end() && flag->is_number() && flag->get<double>() != 0,
                      kind != v.end() && kind->is_string() ? kind->get<std::string>() : "");
   };
   size_t withheld = 0;

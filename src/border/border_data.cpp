@@ -3,6 +3,7 @@
 #include <set>
 
 #include "border/planar.h"
+#include "model/layer_records.h"
 #include "model/point_records.h"
 #include "store/code_lists.h"
 
@@ -15,19 +16,14 @@ double BorderLine::length_m() const {
 }
 
 BorderLine load_border_line(store::Database& db, const MetricFrame& frame) {
-  auto st = db.prepare(
-      "SELECT id, name, AsBinary(geom) FROM border_line WHERE geom IS NOT NULL ORDER BY id "
-      "LIMIT 1");
-  if (!st.step())
+  const std::vector<model::BorderLineRecord> lines = model::load_border_lines(db);
+  if (lines.empty())
     throw store::StoreError(db.path().string() +
                             ": the border_line table is empty (import a border line first)");
   BorderLine b;
-  b.id = st.column_int(0);
-  b.name = st.column_text(1);
-  size_t n = 0;
-  const uint8_t* wkb = st.column_blob_data(2, &n);
-  const geo::Geometry g = geo::from_wkb({wkb, n});
-  for (const auto& part : g.lines) {
+  b.id = lines.front().id;
+  b.name = lines.front().name;
+  for (const auto& part : lines.front().line.lines) {
     if (part.size() < 2) continue;
     b.parts_lonlat.push_back(part);
     b.parts_m.push_back(frame.to_metric(part));
@@ -57,26 +53,17 @@ std::vector<Crossing> load_crossings(store::Database& db, const MetricFrame& fra
 
 std::vector<Segment> load_segments(store::Database& db, const MetricFrame& frame,
                                    const std::string& scheme) {
-  auto st = db.prepare(
-      "SELECT segment_id, scheme, seq, coalesce(commune_code, ''), coalesce(name, ''), "
-      "border_id, AsBinary(geom) FROM border_segments WHERE scheme = ? AND geom IS NOT NULL "
-      "ORDER BY seq");
-  st.bind(1, scheme);
   std::vector<Segment> out;
   double at = 0;
-  while (st.step()) {
+  for (model::SegmentRecord& r : model::load_segment_records(db, scheme)) {
     Segment s;
-    s.segment_id = st.column_text(0);
-    s.scheme = st.column_text(1);
-    s.seq = int(st.column_int(2));
-    s.commune_code = st.column_text(3);
-    s.name = st.column_text(4);
-    s.border_id = st.column_int(5);
-    size_t n = 0;
-    const uint8_t* wkb = st.column_blob_data(6, &n);
-    const geo::Geometry g = geo::from_wkb({wkb, n});
-    if (g.lines.empty()) continue;
-    s.lonlat = g.lines[0];
+    s.segment_id = std::move(r.segment_id);
+    s.scheme = std::move(r.scheme);
+    s.seq = r.seq;
+    s.commune_code = std::move(r.commune_code);
+    s.name = std::move(r.name);
+    s.border_id = r.border_id;
+    s.lonlat = std::move(r.line);
     s.m = frame.to_metric(s.lonlat);
     s.length_m = line_length(s.m);
     s.from_m = at;

@@ -4,26 +4,22 @@
 
 #include "analysis/dates.h"
 #include "border/edge_grid.h"
+#include "model/layer_records.h"
 
 namespace secmap::border {
 
 std::vector<CooperationEvent> load_cooperation(store::Database& db, const MetricFrame& frame,
                                                std::optional<int32_t> from,
                                                std::optional<int32_t> to) {
-  auto st = db.prepare(
-      "SELECT id, kind, occurred_on, coalesce(crossing_id, 0), X(geom), Y(geom) FROM "
-      "cooperation_events ORDER BY occurred_on, id");
   std::vector<CooperationEvent> out;
-  while (st.step()) {
+  for (model::CooperationRecord& r : model::load_cooperation_records(db, from, to)) {
     CooperationEvent e;
-    const auto day = analysis::parse_day(st.column_text(2));
-    if (!day || (from && *day < *from) || (to && *day > *to)) continue;
-    e.id = st.column_int(0);
-    e.kind = st.column_text(1);
-    e.day = *day;
-    e.crossing_id = st.column_int(3);
-    if (!st.is_null(4)) {
-      e.m = frame.to_metric({st.column_double(4), st.column_double(5)});
+    e.id = r.id;
+    e.kind = std::move(r.kind);
+    e.day = r.day;
+    e.crossing_id = r.crossing_id;
+    if (r.lonlat) {
+      e.m = frame.to_metric(*r.lonlat);
       e.has_point = true;
     }
     out.push_back(std::move(e));

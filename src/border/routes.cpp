@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "border/planar.h"
+#include "model/layer_records.h"
 
 namespace secmap::border {
 
@@ -20,28 +21,20 @@ void finish(Route& r, const MetricFrame& frame) {
 }  // namespace
 
 std::vector<Route> load_patrols(store::Database& db, const MetricFrame& frame) {
-  auto st = db.prepare(
-      "SELECT id, name, coalesce(unit, ''), mode, state, coalesce(starts_at, ''), "
-      "coalesce(ends_at, ''), sensitive, AsBinary(geom) FROM patrols WHERE geom IS NOT NULL "
-      "ORDER BY id");
   std::vector<Route> out;
-  while (st.step()) {
+  for (model::PatrolRecord& p : model::load_patrol_records(db)) {
     Route r;
-    r.id = st.column_int(0);
-    r.name = st.column_text(1);
-    r.unit = st.column_text(2);
-    r.mode = st.column_text(3);
-    r.state = st.column_text(4);
-    r.starts_at = st.column_text(5);
-    r.ends_at = st.column_text(6);
+    r.id = p.id;
+    r.name = std::move(p.name);
+    r.unit = std::move(p.unit);
+    r.mode = std::move(p.mode);
+    r.state = std::move(p.state);
+    r.starts_at = std::move(p.starts_at);
+    r.ends_at = std::move(p.ends_at);
     r.start_day = analysis::parse_day(r.starts_at);
     r.end_day = analysis::parse_day(r.ends_at);
-    r.sensitive = st.column_int(7) != 0;
-    size_t n = 0;
-    const uint8_t* wkb = st.column_blob_data(8, &n);
-    const geo::Geometry g = geo::from_wkb({wkb, n});
-    if (g.lines.empty() || g.lines[0].size() < 2) continue;
-    r.lonlat = g.lines[0];
+    r.sensitive = p.sensitive;
+    r.lonlat = std::move(p.parts.front());  // a route is planned along its first part
     finish(r, frame);
     out.push_back(std::move(r));
   }
@@ -89,8 +82,7 @@ std::vector<io::RouteRecord> to_records(const std::vector<Route>& routes) {
 std::map<std::string, double> mode_speeds(store::Database& db,
                                           const std::vector<std::string>& overrides) {
   std::map<std::string, double> speeds;
-  auto st = db.prepare("SELECT code, speed_kmh FROM patrol_modes");
-  while (st.step()) speeds[st.column_text(0)] = st.column_double(1);
+  for (const auto& [mode, kmh] : model::load_mode_speeds(db)) speeds[mode] = kmh;
   for (const auto& o : overrides) {
     const auto eq = o.find('=');
     if (eq == std::string::npos)

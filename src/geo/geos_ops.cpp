@@ -324,6 +324,16 @@ std::vector<Point> triangulate(const Geometry& polygonal) {
   return tris;
 }
 
+Point point_on_surface(const Geometry& g) {
+  ctx().last_error.clear();
+  GeomPtr in = to_geos(g);
+  GeomPtr out(GEOSPointOnSurface_r(ctx().h, in.get()));
+  if (!out) fail("point on surface failed");
+  const Geometry p = from_geos(out.get());
+  if (p.points.empty()) fail("point on surface of an empty geometry");
+  return p.points.front();
+}
+
 double area(const Geometry& g) {
   ctx().last_error.clear();
   GeomPtr gg = to_geos(g);

@@ -37,6 +37,9 @@ std::vector<Point> triangulate(const Geometry& polygonal);
 
 // Area in the geometry's units squared (for checks).
 double area(const Geometry& g);
+// A point inside a polygon (where labels go), as SpatiaLite's ST_PointOnSurface gives it (GEOS).
+// Throws GeosError for an empty geometry.
+Point point_on_surface(const Geometry& g);
 
 // Point-in-polygon for many points against one polygonal geometry (GEOS prepared geometry).
 // Contains is strict (boundary points are outside), matching SpatiaLite's ST_Within(point, poly).

@@ -34,7 +34,7 @@ CommuneSet load_communes(store::Database& db, const CommuneQuery& q) {
       s.geoms.push_back(wkb && n ? geo::from_wkb({wkb, n}) : geo::Geometry{});
     }
   }
-  if (s.codes.empty())
+  if (s.codes.empty() && !q.allow_empty)
     throw store::StoreError(db.path().string() + ": no communes" +
                             (q.as_of.empty() ? "" : " in force on " + q.as_of) +
                             "; import the communes layer first");

@@ -31,9 +31,10 @@ struct CommuneQuery {
   // Communes in force on this ISO date (valid_from ≤ date, valid_to empty or after it);
   // empty: the current units (valid_to IS NULL).
   std::string as_of;
+  bool allow_empty = false;  // a database with no communes gives an empty set, not an error
 };
 
-// Throws store::StoreError when the database has no communes.
+// Throws store::StoreError when the database has no communes (unless allow_empty).
 CommuneSet load_communes(store::Database& db, const CommuneQuery& q = {});
 
 // The CRS to measure in: the VN-2000 TM-3 zone of the province most communes belong to, or of

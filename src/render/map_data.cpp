@@ -9,7 +9,10 @@
 #include <unordered_map>
 
 #include "geo/crs.h"
+#include "geo/geos_ops.h"
+#include "model/communes.h"
 #include "model/incidents.h"
+#include "model/layer_records.h"
 #include "model/point_records.h"
 #include "store/code_lists.h"
 #include "store/civil_date.h"
@@ -26,12 +29,10 @@ std::string nfc(std::string s) {
   }
 }
 
-CodeList load_code_list(store::Database& db, const char* table) {
+CodeList code_list(const store::CodeLists& codes, const char* table) {
   CodeList list;
-  auto st = db.prepare(std::string("SELECT code, name_vi, name_en FROM ") + table +
-                       " ORDER BY sort_order, code");
-  while (st.step())
-    list.entries.push_back({st.column_text(0), nfc(st.column_text(1)), nfc(st.column_text(2))});
+  for (const store::Code& c : codes.list(table))
+    list.entries.push_back({c.code, nfc(c.name_vi), nfc(c.name_en)});
   return list;
 }
 
@@ -45,42 +46,35 @@ geo::Geometry to_mercator(geo::Geometry g) {
   return g;
 }
 
-geo::Geometry read_wkb(const store::Statement& st, int col) {
-  size_t size = 0;
-  const uint8_t* data = st.column_blob_data(col, &size);
-  if (!data || size == 0) return {};
-  return geo::from_wkb({data, size});
-}
-
 double ring_area(const geo::Ring& r) {
   double a = 0;
   for (size_t i = 1; i < r.size(); ++i) a += r[i - 1].x * r[i].y - r[i].x * r[i - 1].y;
   return a / 2;
 }
 
-void load_communes(store::Database& db, MapData& out) {
-  auto st = db.prepare(
-      "SELECT code, name, population, AsBinary(geom), ST_X(pos), ST_Y(pos) FROM "
-      "(SELECT *, ST_PointOnSurface(geom) AS pos FROM communes "
-      " WHERE valid_to IS NULL AND geom IS NOT NULL) ORDER BY code");
-  while (st.step()) {
+// The model's current communes, in code order, projected for drawing.
+model::CommuneSet load_communes(store::Database& db, MapData& out) {
+  model::CommuneSet set = model::load_communes(db, {.allow_empty = true});
+  for (size_t i = 0; i < set.size(); ++i) {
+    if (set.geoms[i].polygons.empty()) continue;
     Commune c;
-    c.code = st.column_text(0);
-    c.name = nfc(st.column_text(1));
-    if (!st.is_null(2)) c.population = st.column_int(2);
-    c.shape = to_mercator(read_wkb(st, 3).as_multi());
-    if (c.shape.polygons.empty()) continue;
+    c.code = set.codes[i];
+    c.name = nfc(set.names[i]);
+    if (set.population[i]) c.population = *set.population[i];
+    c.shape = to_mercator(set.geoms[i].as_multi());
     c.bbox = c.shape.bbox();
     for (const auto& poly : c.shape.polygons)
-      for (size_t i = 0; i < poly.rings.size(); ++i)
-        c.area += (i == 0 ? 1 : -1) * std::abs(ring_area(poly.rings[i]));
-    if (!st.is_null(4))
-      c.label_at = geo::lonlat_to_mercator({st.column_double(4), st.column_double(5)});
-    else
+      for (size_t r = 0; r < poly.rings.size(); ++r)
+        c.area += (r == 0 ? 1 : -1) * std::abs(ring_area(poly.rings[r]));
+    try {
+      c.label_at = geo::lonlat_to_mercator(geo::point_on_surface(set.geoms[i]));
+    } catch (const geo::GeosError&) {
       c.label_at = {(c.bbox.min_x + c.bbox.max_x) / 2, (c.bbox.min_y + c.bbox.max_y) / 2};
+    }
     out.extent.add(c.bbox);
     out.communes.push_back(std::move(c));
   }
+  return set;
 }
 
 std::map<std::string, int, std::less<>> commune_index(const MapData& out) {
@@ -94,19 +88,15 @@ std::map<std::string, int, std::less<>> commune_index(const MapData& out) {
 void load_statuses(store::Database& db, MapData& out, const LoadOptions& options) {
   const auto by_code = commune_index(out);
   for (Commune& c : out.communes) c.drug_free = c.antt = c.movement = -1;
-  std::string sql =
-      "SELECT commune_code, drug_free, antt_standard, movement_class FROM commune_status";
-  if (options.status_as_of) sql += " WHERE period_from <= ?";
-  sql += " ORDER BY period_from, id";
-  auto ss = db.prepare(sql);
-  if (options.status_as_of) ss.bind(1, iso_date(*options.status_as_of));
-  while (ss.step()) {
-    auto it = by_code.find(ss.column_text(0));
+  const std::string as_of = options.status_as_of ? iso_date(*options.status_as_of) : "";
+  for (const model::StatusRecord& r : model::load_status_records(db)) {
+    if (!as_of.empty() && r.period_from > as_of) continue;
+    auto it = by_code.find(r.commune_code);
     if (it == by_code.end()) continue;
     Commune& c = out.communes[it->second];
-    if (!ss.is_null(1)) c.drug_free = out.drug_free_statuses.index_of(ss.column_text(1));
-    if (!ss.is_null(2)) c.antt = out.antt_standards.index_of(ss.column_text(2));
-    if (!ss.is_null(3)) c.movement = out.movement_classes.index_of(ss.column_text(3));
+    if (r.drug_free) c.drug_free = out.drug_free_statuses.index_of(*r.drug_free);
+    if (r.antt) c.antt = out.antt_standards.index_of(*r.antt);
+    if (r.movement) c.movement = out.movement_classes.index_of(*r.movement);
   }
 }
 
@@ -114,35 +104,19 @@ void load_statuses(store::Database& db, MapData& out, const LoadOptions& options
 void load_designations(store::Database& db, MapData& out) {
   const auto by_code = commune_index(out);
   for (Commune& c : out.communes) c.designations.clear();
-  auto st = db.prepare(
-      "SELECT commune_code, type, year FROM designations WHERE commune_code IS NOT NULL "
-      "ORDER BY id");
-  while (st.step()) {
-    auto it = by_code.find(st.column_text(0));
+  for (const model::DesignationRecord& r : model::load_designation_records(db)) {
+    auto it = by_code.find(r.commune_code);
     if (it == by_code.end()) continue;
-    const int type = out.designation_types.index_of(st.column_text(1));
+    const int type = out.designation_types.index_of(r.type);
     if (type < 0) continue;
-    out.communes[it->second].designations.push_back(
-        {type, st.is_null(2) ? 0 : static_cast<int>(st.column_int(2))});
+    out.communes[it->second].designations.push_back({type, r.year});
   }
 }
 
-// As analysis::metric_crs: the zone of the province most communes belong to, else of the
-// communes' mean longitude.
-int metric_epsg_of(store::Database& db, const MapData& d) {
-  const auto province = db.query_text(
-      "SELECT province_name FROM communes WHERE valid_to IS NULL AND province_name IS NOT NULL "
-      "GROUP BY province_name ORDER BY count(*) DESC, province_name LIMIT 1");
-  int epsg = province ? geo::vn2000_tm3_epsg_for_province(*province) : 0;
-  if (epsg == 0) {
-    geo::BBox box;
-    for (const auto& c : d.communes) box.add(c.bbox);
-    if (box.empty()) return 0;
-    const geo::Point lo = geo::mercator_to_lonlat({box.min_x, box.min_y});
-    const geo::Point hi = geo::mercator_to_lonlat({box.max_x, box.max_y});
-    epsg = geo::vn2000_tm3_epsg_for_lon((lo.x + hi.x) / 2);
-  }
-  return epsg;
+// The metric CRS analyses measure in (model::metric_crs), as an EPSG number; 0 without communes.
+int metric_epsg_of(store::Database& db, const model::CommuneSet& communes) {
+  if (communes.size() == 0) return 0;
+  return std::stoi(model::metric_crs(db, communes).substr(5));  // "EPSG:9208"
 }
 
 void load_points(store::Database& db, const std::string& table, const CodeList& kinds,
@@ -193,26 +167,21 @@ void load_incidents(store::Database& db, MapData& out) {
 }
 
 void load_patrols(store::Database& db, MapData& out, geo::BBox& extent) {
-  auto st = db.prepare(
-      "SELECT id, name, unit, mode, state, starts_at, ends_at, joint, AsBinary(geom) FROM patrols "
-      "WHERE geom IS NOT NULL ORDER BY id");
-  while (st.step()) {
+  for (const model::PatrolRecord& r : model::load_patrol_records(db)) {
     Patrol p;
-    p.id = st.column_int(0);
-    p.name = nfc(st.column_text(1));
-    if (!st.is_null(2)) p.unit = nfc(st.column_text(2));
-    if (!st.is_null(3)) p.mode = out.patrol_modes.index_of(st.column_text(3));
-    p.done = !st.is_null(4) && st.column_text(4) == "done";
-    if (!st.is_null(5)) p.starts_at = st.column_text(5);
-    if (!st.is_null(6)) p.ends_at = st.column_text(6);
-    p.joint = st.column_int(7) != 0;
-    geo::Geometry g = to_mercator(read_wkb(st, 8).as_multi());
-    for (auto& l : g.lines) {
-      if (l.size() < 2) continue;
-      for (const auto& q : l) extent.add(q);
-      Patrol part = p;  // a multi-part route is drawn and identified part by part
-      part.line = std::move(l);
-      out.patrols.push_back(std::move(part));
+    p.id = r.id;
+    p.name = nfc(r.name);
+    p.unit = nfc(r.unit);
+    if (!r.mode.empty()) p.mode = out.patrol_modes.index_of(r.mode);
+    p.done = r.state == "done";
+    p.starts_at = r.starts_at;
+    p.ends_at = r.ends_at;
+    p.joint = r.joint;
+    for (const geo::LineString& part : r.parts) {
+      Patrol drawn = p;  // a multi-part route is drawn and identified part by part
+      for (const geo::Point& q : part) drawn.line.push_back(geo::lonlat_to_mercator(q));
+      for (const auto& q : drawn.line) extent.add(q);
+      out.patrols.push_back(std::move(drawn));
     }
   }
 }
@@ -253,49 +222,39 @@ LayerSet parse_layers(std::string_view list) {
 MapData load_map_data(store::Database& db, const LoadOptions& options) {
   MapData out;
   out.is_demo = db.meta("demo").value_or("0") == "1";
-  out.drug_free_statuses = load_code_list(db, "drug_free_statuses");
-  out.antt_standards = load_code_list(db, "antt_standards");
-  out.movement_classes = load_code_list(db, "movement_classes");
-  out.crossing_kinds = load_code_list(db, "crossing_kinds");
-  out.facility_kinds = load_code_list(db, "facility_kinds");
-  out.incident_groups = load_code_list(db, "incident_groups");
-  out.designation_types = load_code_list(db, "designation_types");
-  out.incident_categories = load_code_list(db, "incident_categories");
-  out.severities = load_code_list(db, "severities");
-  out.case_statuses = load_code_list(db, "case_statuses");
-  out.patrol_modes = load_code_list(db, "patrol_modes");
-  {
-    // Groups are drawn with 16 colours and filtered with a 16-bit mask: clamp to 15.
-    std::map<std::string, uint8_t, std::less<>> group_of;
-    auto cats = db.prepare("SELECT code, group_code FROM incident_categories");
-    while (cats.step())
-      group_of.emplace(cats.column_text(0),
-                       static_cast<uint8_t>(
-                           std::clamp(out.incident_groups.index_of(cats.column_text(1)), 0, 15)));
-    for (const auto& e : out.incident_categories.entries) {
-      auto g = group_of.find(e.code);
-      out.category_group.push_back(g == group_of.end() ? 0 : g->second);
-    }
-  }
+  const store::CodeLists codes = store::CodeLists::load(db);
+  out.drug_free_statuses = code_list(codes, "drug_free_statuses");
+  out.antt_standards = code_list(codes, "antt_standards");
+  out.movement_classes = code_list(codes, "movement_classes");
+  out.crossing_kinds = code_list(codes, "crossing_kinds");
+  out.facility_kinds = code_list(codes, "facility_kinds");
+  out.incident_groups = code_list(codes, "incident_groups");
+  out.designation_types = code_list(codes, "designation_types");
+  out.incident_categories = code_list(codes, "incident_categories");
+  out.severities = code_list(codes, "severities");
+  out.case_statuses = code_list(codes, "case_statuses");
+  out.patrol_modes = code_list(codes, "patrol_modes");
+  // Groups are drawn with 16 colours and filtered with a 16-bit mask: clamp to 15.
+  for (const store::Code& c : codes.list("incident_categories"))
+    out.category_group.push_back(
+        static_cast<uint8_t>(std::clamp(out.incident_groups.index_of(c.group), 0, 15)));
 
   const auto& L = options.layers;
   // Communes are always read (cheap) when incidents or styling need them; drawn only if asked.
   if (L.count("communes") || L.count("incidents")) {
-    load_communes(db, out);
+    const model::CommuneSet set = load_communes(db, out);
     load_statuses(db, out, options);
     load_designations(db, out);
-    out.metric_epsg = metric_epsg_of(db, out);
+    out.metric_epsg = metric_epsg_of(db, set);
   }
-  if (L.count("border")) {
-    auto st = db.prepare("SELECT AsBinary(geom) FROM border_line WHERE geom IS NOT NULL");
-    while (st.step()) {
-      geo::Geometry g = to_mercator(read_wkb(st, 0).as_multi());
+  if (L.count("border"))
+    for (const model::BorderLineRecord& b : model::load_border_lines(db)) {
+      geo::Geometry g = to_mercator(b.line.as_multi());
       for (auto& l : g.lines) {
         for (const auto& p : l) out.extent.add(p);
         out.border.push_back(std::move(l));
       }
     }
-  }
   if (L.count("crossings"))
     load_points(db, "crossings", out.crossing_kinds, out.crossings, out.extent);
   if (L.count("facilities"))

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "geo/crs.h"
+#include "model/layer_records.h"
 #include "text/unicode.h"
 #include "ui/strings.h"
 
@@ -89,12 +90,8 @@ FeatureIndex::FeatureIndex(store::Database& db, const render::MapData& data) : d
       r.at = geo::lonlat_to_mercator(r.lonlat);
       (std::string_view(table) == "crossings" ? crossings_ : facilities_).push_back(std::move(r));
     }
-  auto ca = db.prepare(
-      "SELECT code, name, name_en, date_from, date_to FROM campaigns ORDER BY date_from, code");
-  while (ca.step()) {
-    auto from = render::day_number(ca.column_text(3)), to = render::day_number(ca.column_text(4));
-    if (!from || !to || *from > *to) continue;  // a broken window is not offered as a preset
-    Campaign c{text_col(ca, 0), text_col(ca, 1), text_col(ca, 2), *from, *to};
+  for (const model::CampaignRecord& r : model::load_campaigns(db)) {
+    Campaign c{r.code, r.name, r.name_en, r.from, r.to};  // broken windows are not offered
     if (c.name_en.empty()) c.name_en = c.name_vi;
     campaigns_.push_back(std::move(c));
   }
