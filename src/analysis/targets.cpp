@@ -3,6 +3,7 @@
 #include <map>
 
 #include "analysis/dates.h"
+#include "model/layer_records.h"
 
 namespace secmap::analysis {
 
@@ -72,21 +73,18 @@ struct Status {
 // Per commune, the status row in force during the year (the latest one starting by its end).
 std::vector<Status> statuses_for_year(store::Database& db, const CommuneSet& communes, int year) {
   std::vector<Status> out(communes.size());
-  auto st = db.prepare(
-      "SELECT commune_code, drug_free, antt_standard, movement_class, residential_areas, "
-      "residential_areas_safe FROM commune_status WHERE period_from <= ?1 AND "
-      "(period_to IS NULL OR period_to >= ?2) ORDER BY commune_code, period_from, id");
-  st.bind(1, std::to_string(year) + "-12-31").bind(2, std::to_string(year) + "-01-01");
-  while (st.step()) {
-    const int32_t c = communes.find(st.column_text(0));
+  const std::string first = std::to_string(year) + "-01-01", last = std::to_string(year) + "-12-31";
+  for (const model::StatusRecord& r : model::load_status_records(db)) {  // by period_from, id
+    if (r.period_from > last || (!r.period_to.empty() && r.period_to < first)) continue;
+    const int32_t c = communes.find(r.commune_code);
     if (c < 0) continue;
     Status& s = out[size_t(c)];  // later rows overwrite: the latest period wins
     s.present = true;
-    s.drug_free = st.is_null(1) ? "" : st.column_text(1);
-    s.antt = st.is_null(2) ? "" : st.column_text(2);
-    s.movement = st.is_null(3) ? "" : st.column_text(3);
-    s.areas = st.is_null(4) ? std::nullopt : std::optional<int64_t>(st.column_int(4));
-    s.areas_safe = st.is_null(5) ? std::nullopt : std::optional<int64_t>(st.column_int(5));
+    s.drug_free = r.drug_free.value_or("");
+    s.antt = r.antt.value_or("");
+    s.movement = r.movement.value_or("");
+    s.areas = r.areas;
+    s.areas_safe = r.areas_safe;
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "model/incidents.h"
+
 namespace secmap::border {
 
 analysis::Window command_window(store::Database& db, const std::string& from,
@@ -10,8 +12,7 @@ analysis::Window command_window(store::Database& db, const std::string& from,
   if (!to.empty()) {
     w.to = analysis::parse_day_or_throw(to);
   } else {
-    const auto last = db.query_text("SELECT max(occurred_at) FROM incidents WHERE deleted = 0");
-    const auto day = last ? analysis::parse_day(*last) : std::nullopt;
+    const auto day = model::last_incident_day(db);
     w.to = day ? *day : analysis::parse_day_or_throw("2026-01-01");
   }
   w.from = from.empty() ? w.to - 364 : analysis::parse_day_or_throw(from);

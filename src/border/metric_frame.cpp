@@ -1,6 +1,7 @@
 #include "border/metric_frame.h"
 
-#include "analysis/communes.h"
+#include "geo/crs.h"
+#include "model/communes.h"
 
 namespace secmap::border {
 
@@ -12,14 +13,7 @@ MetricFrame MetricFrame::for_lon(double lon) {
 }
 
 MetricFrame MetricFrame::for_database(store::Database& db) {
-  if (db.query_int("SELECT count(*) FROM communes WHERE valid_to IS NULL").value_or(0) > 0) {
-    const auto communes = analysis::load_communes(db, {.geometry = false});
-    return MetricFrame(analysis::metric_crs(db, communes));
-  }
-  const auto lon = db.query_text(
-      "SELECT (MbrMinX(geom) + MbrMaxX(geom)) / 2 FROM border_line WHERE geom IS NOT NULL "
-      "ORDER BY id LIMIT 1");
-  return for_lon(lon ? std::stod(*lon) : 104.75);
+  return MetricFrame(model::database_metric_crs(db));
 }
 
 geo::LineString MetricFrame::to_metric(const geo::LineString& l) const {

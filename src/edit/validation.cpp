@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "geo/point_locator.h"
+#include "model/communes.h"
 #include "store/civil_date.h"
 
 namespace secmap::edit {
@@ -104,16 +105,17 @@ bool on_boundary(const geo::Geometry& g, geo::Point p) {
 
 Validator::Validator(store::Database& db)
     : db_(db), codes_(store::CodeLists::load(db)), province_(std::make_unique<Province>()) {
+  // The model's current communes, in id order: the lowest id wins a point on a shared edge.
+  model::CommuneSet communes = model::load_communes(db, {.allow_empty = true});
+  std::vector<size_t> by_id(communes.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](size_t a, size_t b) { return communes.ids[a] < communes.ids[b]; });
   std::vector<geo::Geometry> polygons;
-  auto st = db.prepare(
-      "SELECT code, AsBinary(geom) FROM communes WHERE valid_to IS NULL AND geom IS NOT NULL "
-      "ORDER BY id");
-  while (st.step()) {
-    size_t size = 0;
-    const uint8_t* data = st.column_blob_data(1, &size);
-    if (!data || !size) continue;
-    province_->codes.push_back(st.column_text(0));
-    polygons.push_back(geo::from_wkb({data, size}));
+  for (size_t i : by_id) {
+    if (communes.geoms[i].polygons.empty()) continue;
+    province_->codes.push_back(communes.codes[i]);
+    polygons.push_back(std::move(communes.geoms[i]));
     province_->boxes.push_back(polygons.back().bbox());
   }
   if (!polygons.empty()) province_->locator.emplace(polygons);

@@ -13,11 +13,12 @@ int32_t CommuneSet::find(std::string_view code) const {
 
 CommuneSet load_communes(store::Database& db, const CommuneQuery& q) {
   std::string sql = "SELECT code, name, population";
-  sql += q.geometry ? ", AsBinary(geom)" : "";
+  sql += q.geometry ? ", AsBinary(geom)" : ", NULL";
+  sql += ", id";
   sql += " FROM communes WHERE ";
   sql += q.as_of.empty() ? "valid_to IS NULL"
                          : "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
-  sql += " ORDER BY code";
+  sql += " ORDER BY code, id";
   auto st = db.prepare(sql);
   if (!q.as_of.empty()) st.bind(1, q.as_of);
   CommuneSet s;
@@ -26,6 +27,7 @@ CommuneSet load_communes(store::Database& db, const CommuneQuery& q) {
     if (s.index.count(code)) continue;  // same code twice in force: keep the first
     s.index.emplace(code, static_cast<int32_t>(s.codes.size()));
     s.codes.push_back(std::move(code));
+    s.ids.push_back(st.column_int(4));
     s.names.push_back(st.column_text(1));
     s.population.push_back(st.is_null(2) ? std::nullopt : std::optional<int64_t>(st.column_int(2)));
     if (q.geometry) {
@@ -52,6 +54,15 @@ std::string metric_crs(store::Database& db, const CommuneSet& communes) {
     epsg = geo::vn2000_tm3_epsg_for_lon(box.empty() ? 105.0 : (box.min_x + box.max_x) / 2);
   }
   return "EPSG:" + std::to_string(epsg);
+}
+
+std::string database_metric_crs(store::Database& db) {
+  if (db.query_int("SELECT count(*) FROM communes WHERE valid_to IS NULL").value_or(0) > 0)
+    return metric_crs(db, load_communes(db, {.geometry = false}));
+  const auto lon = db.query_text(
+      "SELECT (MbrMinX(geom) + MbrMaxX(geom)) / 2 FROM border_line WHERE geom IS NOT NULL "
+      "ORDER BY id LIMIT 1");
+  return "EPSG:" + std::to_string(geo::vn2000_tm3_epsg_for_lon(lon ? std::stod(*lon) : 104.75));
 }
 
 }  // namespace secmap::model

@@ -15,6 +15,7 @@
 namespace secmap::model {
 
 struct CommuneSet {
+  std::vector<int64_t> ids;  // communes.id (the lowest wins a point on a shared edge)
   std::vector<std::string> codes;
   std::vector<std::string> names;
   std::vector<std::optional<int64_t>> population;
@@ -39,6 +40,9 @@ CommuneSet load_communes(store::Database& db, const CommuneQuery& q = {});
 
 // The CRS to measure in: the VN-2000 TM-3 zone of the province most communes belong to, or of
 // the communes' mean longitude when the province is not known ("EPSG:9208" …).
+// The one answer for a database: the zone of its current communes; with none, the zone of its
+// border line's middle longitude; with neither, Lào Cai's (EPSG:9208).
+std::string database_metric_crs(store::Database& db);
 std::string metric_crs(store::Database& db, const CommuneSet& communes);
 
 }  // namespace secmap::model

@@ -112,4 +112,9 @@ IncidentTable load_incidents(store::Database& db, const CommuneSet& communes,
   return t;
 }
 
+std::optional<int32_t> last_incident_day(store::Database& db) {
+  const auto last = db.query_text("SELECT max(occurred_at) FROM incidents WHERE deleted = 0");
+  return last ? store::parse_day(*last) : std::nullopt;
+}
+
 }  // namespace secmap::model

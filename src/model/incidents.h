@@ -45,4 +45,7 @@ struct IncidentQuery {
 IncidentTable load_incidents(store::Database& db, const CommuneSet& communes,
                              const IncidentQuery& q = {});
 
+// The day of the latest incident (the commands' default window ends there), or nullopt.
+std::optional<int32_t> last_incident_day(store::Database& db);
+
 }  // namespace secmap::model

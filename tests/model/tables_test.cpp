@@ -43,7 +43,9 @@ TEST(Tables, MatchTheSchema) {
       }
     }
     for (const auto& d : layer.derived) EXPECT_TRUE(cols.count(d)) << layer.table << "." << d;
-    if (layer.soft_delete) EXPECT_TRUE(cols.count("deleted"));
+    if (layer.soft_delete) {
+      EXPECT_TRUE(cols.count("deleted"));
+    }
     if (layer.editable) {
       for (const char* c : {"version", "updated_at", "updated_by"}) EXPECT_TRUE(cols.count(c)) << c;
     }
