@@ -70,26 +70,39 @@ edit::Row stored_row(store::Database& db, int64_t id) {
   return *r;
 }
 
-Slide read_row(store::Statement& st) {
+Slide slide_of(const edit::Row& r) {
+  auto text = [&](const char* k) {
+    auto it = r.fields.find(k);
+    return it != r.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
   Slide s;
-  s.id = st.column_int(0);
-  s.deck = st.column_text(1);
-  s.position = static_cast<int>(st.column_int(2));
-  s.title = st.column_text(3);
-  s.subtitle = st.is_null(4) ? "" : st.column_text(4);
-  s.note = st.is_null(5) ? "" : st.column_text(5);
+  s.id = r.id;
+  s.deck = text("deck");
+  s.position = static_cast<int>(r.fields.value("position", int64_t{0}));
+  s.title = text("title");
+  s.subtitle = text("subtitle");
+  s.note = text("note");
   try {
-    s.view = view_from_json(st.column_text(6));
+    s.view = view_from_json(text("view_json"));
   } catch (const SlideError& e) {
     throw SlideError("slide " + std::to_string(s.id) + ": " + e.what());
   }
-  s.is_public = st.column_int(7) != 0;
-  s.version = st.column_int(8);
+  s.is_public = r.fields.value("public", int64_t{0}) != 0;
+  s.version = r.version;
   return s;
 }
 
-constexpr const char* kSelect =
-    "SELECT id, deck, position, title, subtitle, note, view_json, public, version FROM slides ";
+// Every slide as the model reads records, by deck, position and id.
+std::vector<Slide> all_slides(store::Database& db) {
+  std::vector<Slide> out;
+  edit::read_rows(db, slides_table(), 0, INT64_MAX,
+                  [&](edit::Row&& r) { out.push_back(slide_of(r)); });
+  std::stable_sort(out.begin(), out.end(), [](const Slide& a, const Slide& b) {
+    return a.deck != b.deck ? a.deck < b.deck : a.position != b.position ? a.position < b.position
+                                                                         : a.id < b.id;
+  });
+  return out;
+}
 
 Slide require(store::Database& db, int64_t id) {
   auto s = find_slide(db, id);
@@ -223,39 +236,33 @@ SlideView view_from_json(std::string_view text) {
 }
 
 std::vector<Slide> list_slides(store::Database& db, std::string_view deck) {
-  auto st = db.prepare(std::string(kSelect) + "WHERE deck = ? ORDER BY position, id");
-  st.bind(1, deck);
   std::vector<Slide> out;
-  while (st.step()) out.push_back(read_row(st));
+  for (Slide& s : all_slides(db))
+    if (s.deck == deck) out.push_back(std::move(s));
   return out;
 }
 
 std::vector<std::string> list_decks(store::Database& db) {
-  auto st = db.prepare("SELECT DISTINCT deck FROM slides ORDER BY deck");
   std::vector<std::string> out;
-  while (st.step()) out.push_back(st.column_text(0));
+  for (const Slide& s : all_slides(db))
+    if (out.empty() || out.back() != s.deck) out.push_back(s.deck);
   return out;
 }
 
 std::optional<Slide> find_slide(store::Database& db, int64_t id) {
-  auto st = db.prepare(std::string(kSelect) + "WHERE id = ?");
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return read_row(st);
+  auto r = edit::read_row(db, slides_table(), id);
+  if (!r) return std::nullopt;
+  return slide_of(*r);
 }
 
 int64_t add_slide(store::Database& db, const Slide& slide) {
   if (text::to_nfc(slide.title).empty()) throw SlideError("a slide needs a title");
   if (slide.deck.empty()) throw SlideError("a slide needs a deck name");
   store::Transaction tx(db);
-  auto pos = db.prepare("SELECT COUNT(*) FROM slides WHERE deck = ?");
-  pos.bind(1, text::to_nfc(slide.deck));
-  pos.step();
   Slide fresh = slide;
   fresh.id = 0;
-  const int64_t id = edit::Writer(db)
-                         .insert(slides_table(), slide_row(fresh, static_cast<int>(pos.column_int(0))))
-                         .id;
+  const int position = static_cast<int>(list_slides(db, text::to_nfc(slide.deck)).size());
+  const int64_t id = edit::Writer(db).insert(slides_table(), slide_row(fresh, position)).id;
   tx.commit();
   return id;
 }

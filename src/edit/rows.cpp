@@ -1,24 +1,10 @@
 #include "edit/rows.h"
 
 #include "edit/audit.h"
-#include "store/table_schema.h"
 
 namespace secmap::edit {
 
 namespace {
-
-bool is_bookkeeping(const std::string& c) {
-  return c == "id" || c == "geom" || c == "version" || c == "updated_at" || c == "updated_by";
-}
-
-// Value of column col + 1, whose SQL typeof() is in column col.
-nlohmann::json column_json(store::Statement& st, int col) {
-  const std::string type = st.column_text(col);
-  if (type == "null") return nullptr;
-  if (type == "integer") return st.column_int(col + 1);
-  if (type == "real") return st.column_double(col + 1);
-  return st.column_text(col + 1);
-}
 
 std::string quoted(const std::string& name) {
   return "\"" + name + "\"";
@@ -48,44 +34,6 @@ void bind_geom(store::Statement& st, int index, const std::optional<geo::Geometr
   }
   const std::vector<uint8_t> wkb = geo::to_wkb(*g);
   st.bind_blob(index, wkb.data(), wkb.size());
-}
-
-std::vector<std::string> data_columns(store::Database& db, const std::string& table) {
-  std::vector<std::string> out;
-  for (store::ColumnInfo& c : store::read_table_schema(db, table).columns)
-    if (!is_bookkeeping(c.name)) out.push_back(std::move(c.name));
-  return out;
-}
-
-void read_rows(store::Database& db, const model::Table& spec, int64_t first_id, int64_t last_id,
-               const std::function<void(Row&&)>& each) {
-  const std::vector<std::string> cols = data_columns(db, spec.table);
-  std::string sql = "SELECT id, version, updated_at, updated_by";
-  sql += spec.geometry.empty() ? ", NULL" : ", AsBinary(geom)";
-  for (const std::string& c : cols) sql += ", typeof(" + quoted(c) + "), " + quoted(c);
-  sql += " FROM " + quoted(spec.table) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
-  auto st = db.prepare(sql);
-  st.bind(1, first_id).bind(2, last_id);
-  while (st.step()) {
-    Row r;
-    r.table = spec.table;
-    r.id = st.column_int(0);
-    r.version = st.column_int(1);
-    r.updated_at = st.is_null(2) ? "" : st.column_text(2);
-    r.updated_by = st.is_null(3) ? "" : st.column_text(3);
-    size_t size = 0;
-    if (const uint8_t* data = st.column_blob_data(4, &size); data && size)
-      r.geom = geo::from_wkb({data, size});
-    for (size_t i = 0; i < cols.size(); ++i)
-      r.fields[cols[i]] = column_json(st, static_cast<int>(2 * i + 5));
-    each(std::move(r));
-  }
-}
-
-std::optional<Row> read_row(store::Database& db, const model::Table& spec, int64_t id) {
-  std::optional<Row> out;
-  read_rows(db, spec, id, id, [&](Row&& r) { out = std::move(r); });
-  return out;
 }
 
 nlohmann::json geometry_json(const geo::Geometry& g) {

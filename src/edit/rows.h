@@ -10,21 +10,17 @@
 #include "edit/tables.h"
 #include "geo/geometry.h"
 #include "model/record.h"
+#include "model/record_reader.h"
 #include "store/database.h"
 
 namespace secmap::edit {
 
 using model::Row;
 
-// Columns of a table other than id, geom and the bookkeeping ones (version, updated_*), in
-// schema order.
-std::vector<std::string> data_columns(store::Database& db, const std::string& table);
-
-// Rows first_id..last_id as stored, in id order, one statement for all (bulk audit).
-void read_rows(store::Database& db, const model::Table& spec, int64_t first_id, int64_t last_id,
-               const std::function<void(Row&&)>& each);
-// The row as stored, or nullopt when there is none with that id.
-std::optional<Row> read_row(store::Database& db, const model::Table& spec, int64_t id);
+// Whole records are read by the model (model/record_reader.h).
+using model::data_columns;
+using model::read_row;
+using model::read_rows;
 
 // JSON of a row for the audit trail: id, version, every column, geometry as GeoJSON.
 std::string row_json(const Row& row);

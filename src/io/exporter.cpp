@@ -8,9 +8,13 @@
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
+#include <nlohmann/json.hpp>
+
+#include "model/record_reader.h"
 #include "model/sensitivity.h"
 #include "model/tables.h"
 #include "store/code_lists.h"
+#include "store/table_schema.h"
 
 namespace secmap::io {
 
@@ -106,17 +110,12 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
     OGRFieldType type;
   };
   std::vector<Column> columns;
-  {
-    auto st = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?) ORDER BY cid");
-    st.bind(1, layer->table);
-    while (st.step()) {
-      const std::string name = st.column_text(0), type = st.column_text(1);
-      if (name == "geom") continue;
-      const OGRFieldType t = type.find("INT") != std::string::npos    ? OFTInteger64
-                             : type.find("REAL") != std::string::npos ? OFTReal
+  for (const store::ColumnInfo& c : store::read_table_schema(db, layer->table).columns) {
+    if (c.name == "geom") continue;
+    const OGRFieldType t = c.type.find("INT") != std::string::npos    ? OFTInteger64
+                           : c.type.find("REAL") != std::string::npos ? OFTReal
                                                                       : OFTString;
-      columns.push_back({name, t});
-    }
+    columns.push_back({c.name, t});
   }
   // Where each column landed: drivers may reuse a predefined field (GPX "name") or rename one
   // (Shapefile truncates to 10 characters).
@@ -137,54 +136,58 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
     create_field("lat", OFTReal);
   }
 
-  std::string sql = "SELECT ";
-  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", \"" : "\"") + columns[i].name + "\"";
-  if (has_geom) sql += std::string(columns.empty() ? "" : ", ") + "AsBinary(geom)";
-  sql += " FROM \"" + layer->table + "\" ORDER BY id";
-  auto st = db.prepare(sql);
-  const int geom_col = static_cast<int>(columns.size());
-  auto column_of = [&](const char* name) {
-    for (size_t i = 0; i < columns.size(); ++i)
-      if (columns[i].name == name) return static_cast<int>(i);
-    return -1;
-  };
-  const int sensitive_col = column_of("sensitive"), kind_col = column_of("kind");
   const store::CodeLists codes = store::CodeLists::load(db);
   const model::SensitivityRule sensitive(codes);
   ExportReport report;
   report.driver = driver->GetDescription();
   const bool transactional = ds->StartTransaction() == OGRERR_NONE;
   OGRFeatureDefn* defn = out->GetLayerDefn();
-  while (st.step()) {
+  // Every record as the model reads it; a column's value by name (id and the bookkeeping
+  // columns are the row's own).
+  auto value_of = [](const model::Row& r, const std::string& c) -> nlohmann::json {
+    if (c == "id") return r.id;
+    if (c == "version") return r.version;
+    if (c == "updated_at") return r.updated_at.empty() ? nlohmann::json() : nlohmann::json(r.updated_at);
+    if (c == "updated_by") return r.updated_by.empty() ? nlohmann::json() : nlohmann::json(r.updated_by);
+    auto it = r.fields.find(c);
+    return it == r.fields.end() ? nlohmann::json() : *it;
+  };
+  model::read_rows(db, *layer, INT64_MIN, INT64_MAX, [&](model::Row&& r) {
+    const nlohmann::json flag = value_of(r, "sensitive"), kind = value_of(r, "kind");
     if (!options.include_sensitive &&
-        sensitive(layer->table, sensitive_col >= 0 && st.column_int(sensitive_col) != 0,
-                  kind_col >= 0 && !st.is_null(kind_col) ? st.column_text(kind_col) : "")) {
+        sensitive(layer->table, flag.is_number() && flag.get<double>() != 0,
+                  kind.is_string() ? kind.get<std::string>() : "")) {
       ++report.withheld;
-      continue;
+      return;
     }
     OGRFeature feature(defn);
     // Fields are looked up by name: drivers may rename (Shapefile truncates to 10 chars).
     for (size_t i = 0; i < columns.size(); ++i) {
-      const int c = static_cast<int>(i);
-      if (st.is_null(c)) continue;
+      const nlohmann::json v = value_of(r, columns[i].name);
       const int idx = field_index[i];
-      if (idx < 0) continue;
+      if (v.is_null() || idx < 0) continue;
       switch (columns[i].type) {
         case OFTInteger64:
-          feature.SetField(idx, static_cast<GIntBig>(st.column_int(c)));
-          break;
+          if (v.is_number()) {
+            feature.SetField(idx, static_cast<GIntBig>(v.get<int64_t>()));
+            break;
+          }
+          [[fallthrough]];
         case OFTReal:
-          feature.SetField(idx, st.column_double(c));
-          break;
+          if (v.is_number()) {
+            feature.SetField(idx, v.get<double>());
+            break;
+          }
+          [[fallthrough]];
         default:
-          feature.SetField(idx, st.column_text(c).c_str());
+          feature.SetField(idx, (v.is_string() ? v.get<std::string>() : v.dump()).c_str());
       }
     }
-    if (has_geom && !st.is_null(geom_col)) {
-      size_t size = 0;
-      const uint8_t* data = st.column_blob_data(geom_col, &size);
+    if (has_geom && r.geom && !r.geom->is_empty()) {
+      const std::vector<uint8_t> wkb = geo::to_wkb(*r.geom);
       OGRGeometry* g = nullptr;
-      if (OGRGeometryFactory::createFromWkb(data, &srs, &g, size) == OGRERR_NONE && g) {
+      if (OGRGeometryFactory::createFromWkb(wkb.data(), &srs, &g, wkb.size()) == OGRERR_NONE &&
+          g) {
         if (csv_lonlat) {
           const auto* pt = g->toPoint();
           feature.SetField(field_index[columns.size()], pt->getX());
@@ -201,7 +204,7 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
       throw ImportError(file.string() + ": cannot write feature " +
                         std::to_string(report.written + 1) + " (" + quiet.last_message() + ")");
     ++report.written;
-  }
+  });
   if (transactional && ds->CommitTransaction() != OGRERR_NONE)
     throw ImportError(file.string() + ": cannot commit (" + quiet.last_message() + ")");
   ds.reset();  // flush and close before reporting success

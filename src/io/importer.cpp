@@ -13,6 +13,7 @@
 #include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
+#include "model/record_reader.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
 #include "io/incident_checks.h"
@@ -445,21 +446,17 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
                         " (must be unique in " + layer->table + ")");
     }
     if (seen.empty()) continue;
-    std::string sql = "SELECT id";
-    for (const auto& col : key) sql += ", \"" + col + "\"";
-    sql += " FROM \"" + layer->table + "\"";
-    auto st = db.prepare(sql);
-    while (st.step()) {
+    for (const model::KeyRow& stored : model::load_key_values(db, layer->table, key)) {
       std::vector<std::string> parts;
-      for (size_t k = 0; k < key.size(); ++k) {
-        if (st.is_null(static_cast<int>(k) + 1)) break;
-        parts.push_back(st.column_text(static_cast<int>(k) + 1));
+      for (const auto& v : stored.values) {
+        if (!v) break;
+        parts.push_back(*v);
       }
       if (parts.size() != key.size()) continue;
       if (auto it = seen.find(join_key(parts)); it != seen.end())
         add_problem(rows[it->second], field,
                     describe(parts) + " already exists in " + layer->table + " (id " +
-                        std::to_string(st.column_int(0)) + ")");
+                        std::to_string(stored.id) + ")");
     }
   }
 

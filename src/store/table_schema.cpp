@@ -26,13 +26,15 @@ const ColumnInfo* TableSchema::column(const std::string& name) const {
 
 TableSchema read_table_schema(Database& db, const std::string& table) {
   TableSchema info;
-  auto cols = db.prepare("SELECT name, \"notnull\", dflt_value FROM pragma_table_info(?)");
+  auto cols = db.prepare(
+      "SELECT name, \"notnull\", dflt_value, upper(type) FROM pragma_table_info(?) ORDER BY cid");
   cols.bind(1, table);
   while (cols.step()) {
     ColumnInfo c;
     c.name = cols.column_text(0);
     c.not_null = cols.column_int(1) != 0;
     if (!cols.is_null(2)) c.default_sql = cols.column_text(2);
+    c.type = cols.is_null(3) ? "" : cols.column_text(3);
     info.columns.push_back(std::move(c));
   }
   // UNIQUE constraints and unique indexes, not the primary key.

@@ -14,6 +14,7 @@ struct ColumnInfo {
   std::string name;
   bool not_null = false;
   std::optional<std::string> default_sql;  // as written in the schema, e.g. 'open' or 0
+  std::string type;                        // declared type, upper case ("INTEGER", "TEXT", …)
   // The default as a plain value when it is a literal ('open' → open, 0 → 0).
   std::optional<std::string> default_literal() const;
 };
