@@ -56,6 +56,26 @@ std::string metric_crs(store::Database& db, const CommuneSet& communes) {
   return "EPSG:" + std::to_string(epsg);
 }
 
+std::optional<CommuneDetails> load_commune_details(store::Database& db, const std::string& code) {
+  auto st = db.prepare(
+      "SELECT code, name, full_name, kind, province_name, population, area_km2, is_border, "
+      "valid_from FROM communes WHERE code = ? AND valid_to IS NULL ORDER BY id LIMIT 1");
+  st.bind(1, code);
+  if (!st.step()) return std::nullopt;
+  auto text = [&](int c) { return st.is_null(c) ? std::string() : st.column_text(c); };
+  CommuneDetails d;
+  d.code = text(0);
+  d.name = text(1);
+  d.full_name = text(2);
+  d.kind = text(3);
+  d.province_name = text(4);
+  if (!st.is_null(5)) d.population = st.column_int(5);
+  if (!st.is_null(6)) d.area_km2 = st.column_double(6);
+  d.is_border = !st.is_null(7) && st.column_int(7) != 0;
+  d.valid_from = text(8);
+  return d;
+}
+
 std::string database_metric_crs(store::Database& db) {
   if (db.query_int("SELECT count(*) FROM communes WHERE valid_to IS NULL").value_or(0) > 0)
     return metric_crs(db, load_communes(db, {.geometry = false}));

@@ -38,6 +38,16 @@ struct CommuneQuery {
 // Throws store::StoreError when the database has no communes (unless allow_empty).
 CommuneSet load_communes(store::Database& db, const CommuneQuery& q = {});
 
+// One current commune's attributes, for Identify and the forms; nullopt when no current commune
+// has that code.
+struct CommuneDetails {
+  std::string code, name, full_name, kind, province_name, valid_from;
+  std::optional<int64_t> population;
+  std::optional<double> area_km2;
+  bool is_border = false;
+};
+std::optional<CommuneDetails> load_commune_details(store::Database& db, const std::string& code);
+
 // The CRS to measure in: the VN-2000 TM-3 zone of the province most communes belong to, or of
 // the communes' mean longitude when the province is not known ("EPSG:9208" …).
 // The one answer for a database: the zone of its current communes; with none, the zone of its

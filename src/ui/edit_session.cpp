@@ -2,6 +2,8 @@
 
 #include "edit/audit.h"
 #include "edit/tables.h"
+#include "model/communes.h"
+#include "model/layer_records.h"
 #include "ui/app_state.h"
 
 namespace secmap::ui {
@@ -59,17 +61,16 @@ bool EditSession::new_record(const std::string& table, std::optional<geo::Point>
 }
 
 bool EditSession::new_commune_status(const std::string& commune_code) {
-  auto known = db_.prepare("SELECT 1 FROM communes WHERE code = ?1 AND valid_to IS NULL");
-  known.bind(1, commune_code);
-  if (!known.step()) return false;
+  if (!model::load_commune_details(db_, commune_code)) return false;
   new_record("commune_status");
   form_.values["commune_code"] = commune_code;
   form_.values["period_from"] = editor_.today();
-  auto st = db_.prepare(
-      "SELECT id FROM commune_status WHERE commune_code = ?1 ORDER BY period_from DESC LIMIT 1");
-  st.bind(1, commune_code);
-  if (st.step()) {
-    if (auto cur = editor_.load("commune_status", st.column_int(0)))
+  // The latest period's values carry over (status records come by period_from, id).
+  std::optional<int64_t> latest;
+  for (const model::StatusRecord& r : model::load_status_records(db_))
+    if (r.commune_code == commune_code) latest = r.id;
+  if (latest) {
+    if (auto cur = editor_.load("commune_status", *latest))
       for (const char* c : kStatusCarried)
         form_.values[c] = edit::value_text(cur->fields.value(c, edit::Fields()));
   }

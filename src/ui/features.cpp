@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "geo/crs.h"
+#include "model/communes.h"
 #include "model/layer_records.h"
+#include "model/record_reader.h"
 #include "text/unicode.h"
 #include "ui/strings.h"
 
@@ -13,9 +15,7 @@ namespace secmap::ui {
 namespace {
 
 // Legacy data may be NFD; ImGui does no shaping, so everything shown is NFC.
-std::string text_col(const store::Statement& st, int col) {
-  if (st.is_null(col)) return {};
-  std::string s = st.column_text(col);
+std::string nfc(std::string s) {
   try {
     return text::to_nfc(s);
   } catch (const std::exception&) {
@@ -87,6 +87,8 @@ FeatureIndex::FeatureIndex(store::Database& db, const render::MapData& data) : d
     for (model::PointRecord& m : model::load_point_records(db, table, rule)) {
       PointRecord r;
       static_cast<model::PointRecord&>(r) = std::move(m);
+      for (std::string* t : {&r.name, &r.alt_name, &r.status, &r.counterpart, &r.country, &r.notes})
+        *t = nfc(std::move(*t));
       r.at = geo::lonlat_to_mercator(r.lonlat);
       (std::string_view(table) == "crossings" ? crossings_ : facilities_).push_back(std::move(r));
     }
@@ -236,34 +238,27 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
     return lang == Lang::En ? c->name_en : c->name_vi;
   };
   auto add = [&](S label, std::string value) {
-    if (!value.empty()) d.attributes.emplace_back(tr(label, lang), std::move(value));
+    if (!value.empty()) d.attributes.emplace_back(tr(label, lang), nfc(std::move(value)));
   };
   if (f.kind == FeatureKind::Commune) {
     const render::Commune& c = data_.communes.at(f.index);
     d.title = std::string(tr(S::Commune, lang)) + ": " + c.name;
-    auto st = db.prepare(
-        "SELECT code, name, full_name, kind, province_name, population, area_km2, is_border, "
-        "valid_from FROM communes WHERE code = ? AND valid_to IS NULL");
-    st.bind(1, c.code);
-    if (st.step()) {
-      add(S::Code, text_col(st, 0));
-      add(S::Name, text_col(st, 2).empty() ? text_col(st, 1) : text_col(st, 2));
-      add(S::Kind, coded("commune_kinds", text_col(st, 3)));
-      add(S::Province, text_col(st, 4));
-      if (!st.is_null(5)) add(S::Population, group_digits(st.column_int(5), lang));
-      if (!st.is_null(6)) add(S::AreaKm2, one_decimal(st.column_double(6), lang));
-      add(S::BorderCommune, tr(st.column_int(7) ? S::Yes : S::No, lang));
-      add(S::ValidFrom, text_col(st, 8));
+    if (const auto cd = model::load_commune_details(db, c.code)) {
+      add(S::Code, cd->code);
+      add(S::Name, cd->full_name.empty() ? cd->name : cd->full_name);
+      add(S::Kind, coded("commune_kinds", cd->kind));
+      add(S::Province, cd->province_name);
+      if (cd->population) add(S::Population, group_digits(*cd->population, lang));
+      if (cd->area_km2) add(S::AreaKm2, one_decimal(*cd->area_km2, lang));
+      add(S::BorderCommune, tr(cd->is_border ? S::Yes : S::No, lang));
+      add(S::ValidFrom, cd->valid_from);
     }
-    auto hs = db.prepare(
-        "SELECT period_from, period_to, drug_free, antt_standard, movement_class "
-        "FROM commune_status WHERE commune_code = ? ORDER BY period_from, id");
-    hs.bind(1, c.code);
-    while (hs.step())
-      d.history.push_back({text_col(hs, 0), text_col(hs, 1),
-                           hs.is_null(2) ? "" : coded("drug_free_statuses", text_col(hs, 2)),
-                           hs.is_null(3) ? "" : coded("antt_standards", text_col(hs, 3)),
-                           hs.is_null(4) ? "" : coded("movement_classes", text_col(hs, 4))});
+    for (const model::StatusRecord& r : model::load_status_records(db))  // by period_from, id
+      if (r.commune_code == c.code)
+        d.history.push_back({r.period_from, r.period_to,
+                             r.drug_free ? coded("drug_free_statuses", *r.drug_free) : "",
+                             r.antt ? coded("antt_standards", *r.antt) : "",
+                             r.movement ? coded("movement_classes", *r.movement) : ""});
     return d;
   }
   auto commune_label = [&](const std::string& code) {
@@ -275,25 +270,26 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
     const int64_t id = data_.incidents.id.at(f.index);
     const int cat = data_.incidents.category.at(f.index);
     d.title = std::string(tr(S::Incident, lang)) + ": " + data_.incident_categories.name(cat, lang);
-    auto st = db.prepare(
-        "SELECT case_number, category, occurred_at, severity, status, commune_code, cross_border, "
-        "campaign_tags, description, sensitive FROM incidents WHERE id = ?");
-    st.bind(1, id);
-    if (st.step()) {
-      add(S::CaseNumber, text_col(st, 0));
-      add(S::Category,
-          coded("incident_categories", text_col(st, 1)) + " (" + text_col(st, 1) + ")");
+    if (const auto row = model::read_row(db, *model::find_table("incidents"), id)) {
+      const model::Fields& fields = row->fields;
+      auto text = [&](const char* k) {
+        auto it = fields.find(k);
+        return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+      };
+      auto flag = [&](const char* k) { return fields.value(k, int64_t{0}) != 0; };
+      add(S::CaseNumber, text("case_number"));
+      add(S::Category, coded("incident_categories", text("category")) + " (" + text("category") + ")");
       if (cat < static_cast<int>(data_.category_group.size()))
         add(S::IncidentGroup, data_.incident_groups.name(data_.category_group[cat], lang));
-      add(S::OccurredAt, text_col(st, 2));
-      add(S::Severity, st.is_null(3) ? "—" : coded("severities", text_col(st, 3)));
-      add(S::CaseStatus, coded("case_statuses", text_col(st, 4)));
-      add(S::Commune,
-          st.is_null(5) ? tr(S::OutsideCommunes, lang) : commune_label(text_col(st, 5)));
-      add(S::CrossBorder, tr(st.column_int(6) ? S::Yes : S::No, lang));
-      add(S::CampaignTags, text_col(st, 7));
-      add(S::Description, text_col(st, 8));
-      add(S::Sensitive, st.column_int(9) ? tr(S::Yes, lang) : "");
+      add(S::OccurredAt, text("occurred_at"));
+      add(S::Severity, text("severity").empty() ? "—" : coded("severities", text("severity")));
+      add(S::CaseStatus, coded("case_statuses", text("status")));
+      add(S::Commune, text("commune_code").empty() ? tr(S::OutsideCommunes, lang)
+                                                   : commune_label(text("commune_code")));
+      add(S::CrossBorder, tr(flag("cross_border") ? S::Yes : S::No, lang));
+      add(S::CampaignTags, text("campaign_tags"));
+      add(S::Description, text("description"));
+      add(S::Sensitive, flag("sensitive") ? tr(S::Yes, lang) : "");
     }
     return d;
   }
