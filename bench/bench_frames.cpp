@@ -107,7 +107,9 @@ int run_script(const fs::path& dir, const fs::path& db, const std::string& size,
     frames.push_back(f);
   }
   // A frame that runs no command of its own (a `wait` step, or none).
-  auto idle_step = [](const Frame& f) { return f.command.empty() || f.command.rfind("wait", 0) == 0; };
+  auto idle_step = [](const Frame& f) {
+    return f.command.empty() || f.command.rfind("wait", 0) == 0;
+  };
   std::vector<double> pan, pan_render, window_apply, window_render, zoom, idle, save_to_frame,
       panels_window, panels_after;
   size_t pan_renders = 0;
@@ -199,7 +201,8 @@ int main(int argc, char** argv) {
   std::vector<int64_t> edit_ids;
   {
     auto store = secmap::store::Database::open(db, secmap::store::Database::Mode::OpenExisting);
-    auto st = store.prepare("SELECT id FROM incidents WHERE status = 'received' ORDER BY id LIMIT 6");
+    auto st =
+        store.prepare("SELECT id FROM incidents WHERE status = 'received' ORDER BY id LIMIT 6");
     while (st.step()) edit_ids.push_back(st.column_int(0));
   }
   for (const char* bins : {"off", "auto"}) {

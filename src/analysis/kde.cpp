@@ -210,7 +210,8 @@ std::vector<geo::Point> load_filtered_incident_points(store::Database& db,
                                                       const IncidentFilter& f) {
   // The model's incident columns with their points; FilterMask resolves --category/--group/…
   // exactly as counts and hotspots do.
-  const IncidentTable t = load_incidents(db, CommuneSet{}, {.from = f.from, .to = f.to, .points = true});
+  const IncidentTable t =
+      load_incidents(db, CommuneSet{}, {.from = f.from, .to = f.to, .points = true});
   const FilterMask mask(t, f);
   std::vector<geo::Point> out;
   for (size_t i = 0; i < t.size(); ++i)

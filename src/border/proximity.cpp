@@ -4,16 +4,16 @@
 #include <thread>
 #include <unordered_map>
 
+#include "analysis/incidents.h"
 #include "border/chunk_grid.h"
 #include "border/edge_grid.h"
-#include "analysis/incidents.h"
 
 namespace secmap::border {
 
 BorderIncidents load_border_incidents(store::Database& db, const MetricFrame& frame,
                                       std::optional<int32_t> from, std::optional<int32_t> to) {
-  const analysis::IncidentTable t =
-      analysis::load_incidents(db, analysis::CommuneSet{}, {.from = from, .to = to, .points = true});
+  const analysis::IncidentTable t = analysis::load_incidents(
+      db, analysis::CommuneSet{}, {.from = from, .to = to, .points = true});
   // Border group of each category (-1: not a border group).
   std::vector<int8_t> group_of(t.category_codes.size(), -1);
   for (size_t c = 0; c < t.category_codes.size(); ++c)

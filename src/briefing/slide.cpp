@@ -54,12 +54,9 @@ const model::Table& slides_table() {
 edit::Row slide_row(const Slide& s, int position) {
   edit::Row r;
   r.id = s.id;
-  r.fields = {{"deck", text::to_nfc(s.deck)},
-              {"position", position},
-              {"title", text::to_nfc(s.title)},
-              {"subtitle", text::to_nfc(s.subtitle)},
-              {"note", text::to_nfc(s.note)},
-              {"view_json", to_json(s.view)},
+  r.fields = {{"deck", text::to_nfc(s.deck)},   {"position", position},
+              {"title", text::to_nfc(s.title)}, {"subtitle", text::to_nfc(s.subtitle)},
+              {"note", text::to_nfc(s.note)},   {"view_json", to_json(s.view)},
               {"public", s.is_public ? 1 : 0}};
   return r;
 }
@@ -98,8 +95,9 @@ std::vector<Slide> all_slides(store::Database& db) {
   edit::read_rows(db, slides_table(), 0, INT64_MAX,
                   [&](edit::Row&& r) { out.push_back(slide_of(r)); });
   std::stable_sort(out.begin(), out.end(), [](const Slide& a, const Slide& b) {
-    return a.deck != b.deck ? a.deck < b.deck : a.position != b.position ? a.position < b.position
-                                                                         : a.id < b.id;
+    return a.deck != b.deck           ? a.deck < b.deck
+           : a.position != b.position ? a.position < b.position
+                                      : a.id < b.id;
   });
   return out;
 }

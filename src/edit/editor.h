@@ -39,9 +39,9 @@ struct EditResult {
   EditStatus status = EditStatus::Ok;
   std::vector<FieldError> errors;  // Invalid: one per bad field
   std::optional<Conflict> conflict;
-  int64_t id = 0;       // the record edited or created
-  int64_t version = 0;  // its version now
-  std::string message;  // a one-line English summary
+  int64_t id = 0;                     // the record edited or created
+  int64_t version = 0;                // its version now
+  std::string message;                // a one-line English summary
   std::vector<ChangeRecord> changes;  // what was written, in order (empty when nothing was)
   bool ok() const { return status == EditStatus::Ok || status == EditStatus::Unchanged; }
 };

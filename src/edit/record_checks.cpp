@@ -58,7 +58,8 @@ void check_columns(const Validator& v, const RecordToCheck& r, std::vector<Field
     }
     if (!c.code_list.empty()) v.check_code(errs, c.name, c.code_list, it->get<std::string>());
     if (c.type == model::ColumnType::Date || c.type == model::ColumnType::DateTime)
-      v.check_date(errs, c.name, it->get<std::string>(), {}, c.type == model::ColumnType::DateTime, true);
+      v.check_date(errs, c.name, it->get<std::string>(), {}, c.type == model::ColumnType::DateTime,
+                   true);
   }
 }
 

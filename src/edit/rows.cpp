@@ -92,7 +92,8 @@ int64_t write_new_row(store::Database& db, const model::Table& spec, const Row& 
   return db.last_insert_rowid();
 }
 
-bool write_row(store::Database& db, const model::Table& spec, const Row& row, int64_t expect_version) {
+bool write_row(store::Database& db, const model::Table& spec, const Row& row,
+               int64_t expect_version) {
   const std::vector<std::string> cols = data_columns(db, spec.table);
   std::string sql =
       "UPDATE " + quoted(spec.table) + " SET version = ?1, updated_at = ?2, updated_by = ?3";

@@ -35,7 +35,8 @@ void bind_geom(store::Statement& st, int index, const std::optional<geo::Geometr
 int64_t write_new_row(store::Database& db, const model::Table& spec, const Row& row);
 // Overwrites the stored row id with row's fields and geometry at row.version, if the stored
 // version is still expect_version. False when it is not (a concurrent change).
-bool write_row(store::Database& db, const model::Table& spec, const Row& row, int64_t expect_version);
+bool write_row(store::Database& db, const model::Table& spec, const Row& row,
+               int64_t expect_version);
 // Removes the row if its version is still expect_version.
 bool erase_row(store::Database& db, const model::Table& spec, int64_t id, int64_t expect_version);
 

@@ -51,9 +51,8 @@ void Writer::derive(const model::Table& spec, Fields& fields,
 
 void Writer::audit(std::string_view action, const model::Table& spec, int64_t id,
                    const std::optional<Row>& before, const std::optional<Row>& after) {
-  append_audit(db_,
-               {std::string(action), spec.table, id, before ? row_json(*before) : "",
-                after ? row_json(*after) : ""});
+  append_audit(db_, {std::string(action), spec.table, id, before ? row_json(*before) : "",
+                     after ? row_json(*after) : ""});
 }
 
 ChangeRecord Writer::insert(const model::Table& spec, Row row, std::string_view action) {
@@ -124,15 +123,16 @@ Writer::Bulk::Bulk(Writer& writer, const model::Table& spec, std::vector<std::st
     if (!ci) throw store::StoreError(spec.table + " has no column " + c);
     // A NULL in a NOT NULL column with a default takes the default (e.g. crossings.status).
     const std::string p = "?" + std::to_string(++n);
-    values += ", " + (ci->not_null && ci->default_sql ? "COALESCE(" + p + ", " + *ci->default_sql +
-                                                            ")"
-                                                      : p);
+    values +=
+        ", " +
+        (ci->not_null && ci->default_sql ? "COALESCE(" + p + ", " + *ci->default_sql + ")" : p);
   }
   if (!spec.geometry.empty()) {
     const bool multi = spec.geometry.rfind("MULTI", 0) == 0;
     const std::string p = "?" + std::to_string(++n);
     names += ", geom";
-    values += multi ? ", CastToMulti(GeomFromWKB(" + p + ", 4326))" : ", GeomFromWKB(" + p + ", 4326)";
+    values +=
+        multi ? ", CastToMulti(GeomFromWKB(" + p + ", 4326))" : ", GeomFromWKB(" + p + ", 4326)";
     m.spatial.emplace(writer.db_, spec.table, "geom");
   }
   m.insert.emplace(writer.db_.prepare("INSERT INTO \"" + spec.table + "\" (" + names +
@@ -171,9 +171,9 @@ BulkChange Writer::Bulk::finish() {
     // Reference layers are replaced as a whole, not edited record by record: one row says
     // which file brought how many.
     if (m.rows > 0)
-      appender.append({"import", m.spec.table, std::nullopt, "",
-                       "{\"file\":" + json_string(m.file) + ",\"rows\":" +
-                           std::to_string(m.rows) + "}"});
+      appender.append(
+          {"import", m.spec.table, std::nullopt, "",
+           "{\"file\":" + json_string(m.file) + ",\"rows\":" + std::to_string(m.rows) + "}"});
   } else if (m.first_id) {
     read_rows(m.writer.db_, m.spec, *m.first_id, *m.last_id, [&](Row&& r) {
       appender.append({"import", m.spec.table, r.id, "", row_json(r)});

@@ -79,7 +79,6 @@ class Writer {
     std::unique_ptr<Impl> impl_;
   };
 
-
  private:
   void audit(std::string_view action, const model::Table& table, int64_t id,
              const std::optional<Row>& before, const std::optional<Row>& after);

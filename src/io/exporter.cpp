@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
-#include <nlohmann/json.hpp>
 
 #include "model/record_reader.h"
 #include "model/sensitivity.h"
@@ -40,8 +40,8 @@ OGRwkbGeometryType ogr_type(const std::string& t) {
 
 }  // namespace
 
-ExportReport export_layer(store::Database& db, const std::string& layer_name,
-                          const fs::path& file, const ExportOptions& options) {
+ExportReport export_layer(store::Database& db, const std::string& layer_name, const fs::path& file,
+                          const ExportOptions& options) {
   const model::Table* layer = model::find_layer(layer_name);
   if (!layer) {
     std::string names;
@@ -147,8 +147,10 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
   auto value_of = [](const model::Row& r, const std::string& c) -> nlohmann::json {
     if (c == "id") return r.id;
     if (c == "version") return r.version;
-    if (c == "updated_at") return r.updated_at.empty() ? nlohmann::json() : nlohmann::json(r.updated_at);
-    if (c == "updated_by") return r.updated_by.empty() ? nlohmann::json() : nlohmann::json(r.updated_by);
+    if (c == "updated_at")
+      return r.updated_at.empty() ? nlohmann::json() : nlohmann::json(r.updated_at);
+    if (c == "updated_by")
+      return r.updated_by.empty() ? nlohmann::json() : nlohmann::json(r.updated_by);
     auto it = r.fields.find(c);
     return it == r.fields.end() ? nlohmann::json() : *it;
   };
@@ -186,8 +188,7 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name,
     if (has_geom && r.geom && !r.geom->is_empty()) {
       const std::vector<uint8_t> wkb = geo::to_wkb(*r.geom);
       OGRGeometry* g = nullptr;
-      if (OGRGeometryFactory::createFromWkb(wkb.data(), &srs, &g, wkb.size()) == OGRERR_NONE &&
-          g) {
+      if (OGRGeometryFactory::createFromWkb(wkb.data(), &srs, &g, wkb.size()) == OGRERR_NONE && g) {
         if (csv_lonlat) {
           const auto* pt = g->toPoint();
           feature.SetField(field_index[columns.size()], pt->getX());

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "io/gdal_source.h"
-#include "store/code_lists.h"
 #include "model/tables.h"
+#include "store/code_lists.h"
 
 namespace secmap::io {
 

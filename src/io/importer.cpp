@@ -13,12 +13,12 @@
 #include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
-#include "model/record_reader.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
 #include "io/incident_checks.h"
-#include "store/code_lists.h"
+#include "model/record_reader.h"
 #include "model/tables.h"
+#include "store/code_lists.h"
 #include "store/spatial_bulk_insert.h"
 #include "store/table_schema.h"
 #include "text/unicode.h"
@@ -400,7 +400,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       if (province.commune_count() == 0)
         report.notes.push_back("no current communes in the database: no commune assigned");
       else if (outside_count)
-        report.notes.push_back(std::to_string(outside_count) + " point(s) lie outside every commune" +
+        report.notes.push_back(std::to_string(outside_count) +
+                               " point(s) lie outside every commune" +
                                (flag_outside ? " (kept, flagged outside_communes=1)" : " (kept)"));
     }
   }
@@ -520,7 +521,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       column_binding.push_back(static_cast<int>(b));
     }
   for (const char* c : {"commune_code", "outside_communes", "source", "is_demo"})
-    if ((std::string_view(c) == "commune_code" ? assign
+    if ((std::string_view(c) == "commune_code"       ? assign
          : std::string_view(c) == "outside_communes" ? assign && flag_outside
                                                      : table.has(c))) {
       columns.push_back(c);

@@ -11,9 +11,9 @@ std::vector<PointRecord> load_point_records(store::Database& db, const std::stri
     cols = "NULL, NULL, NULL, country, counterpart_id";
   else
     throw store::StoreError("load_point_records: " + table + " is not a point record table");
-  auto st = db.prepare("SELECT id, name, kind, commune_code, notes, coalesce(sensitive, 0), " +
-                       cols + ", ST_X(geom), ST_Y(geom) FROM " + table +
-                       " WHERE geom IS NOT NULL ORDER BY id");
+  auto st =
+      db.prepare("SELECT id, name, kind, commune_code, notes, coalesce(sensitive, 0), " + cols +
+                 ", ST_X(geom), ST_Y(geom) FROM " + table + " WHERE geom IS NOT NULL ORDER BY id");
   auto text = [&](int col) { return st.is_null(col) ? std::string() : st.column_text(col); };
   std::vector<PointRecord> out;
   while (st.step()) {

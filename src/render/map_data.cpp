@@ -14,8 +14,8 @@
 #include "model/incidents.h"
 #include "model/layer_records.h"
 #include "model/point_records.h"
-#include "store/code_lists.h"
 #include "store/civil_date.h"
+#include "store/code_lists.h"
 #include "text/unicode.h"
 
 namespace secmap::render {

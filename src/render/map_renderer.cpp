@@ -170,8 +170,7 @@ MapRenderer::MapRenderer(const MapData& data)
 void MapRenderer::upload(const DataChange& c) {
   const MapData& data = data_;
   if (c.crossings) {
-    crossings_.set_points(positions(data.crossings), {}, kind_classes(data.crossings),
-                          data.origin);
+    crossings_.set_points(positions(data.crossings), {}, kind_classes(data.crossings), data.origin);
     public_crossing_pts_ = public_features(data.crossings);
     public_crossings_.set_points(positions(public_crossing_pts_), {},
                                  kind_classes(public_crossing_pts_), data.origin);
@@ -184,8 +183,8 @@ void MapRenderer::upload(const DataChange& c) {
                                   kind_classes(public_facility_pts_), data.origin);
   }
   if (c.incidents)
-    incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group,
-                          data.origin, packed_incident_codes(data.incidents));
+    incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group, data.origin,
+                          packed_incident_codes(data.incidents));
   if (c.patrols) {
     std::vector<geo::LineString> routes;
     routes.reserve(data.patrols.size());

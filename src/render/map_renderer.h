@@ -183,9 +183,9 @@ class MapRenderer {
   mutable std::optional<Styled> styled_;
   std::unique_ptr<DensityLayer> density_;
   StaticLayerCache static_cache_;
-  bool keep_background_ = false;  // drawing over the cached static layers: no clear
+  bool keep_background_ = false;        // drawing over the cached static layers: no clear
   bool static_from_incidents_ = false;  // the cached layers' colours are counted from incidents
-  bool lod_may_lag_ = false;      // drawing the static layer cache: quick, may keep an old LOD
+  bool lod_may_lag_ = false;  // drawing the static layer cache: quick, may keep an old LOD
   RenderTimings timings_;
 };
 

@@ -100,7 +100,8 @@ void AppState::apply_changes(const std::vector<model::ChangeRecord>& changes) {
   render::DataChange c;
   try {
     c = render::apply_changes(*db_, *data_, changes);
-    if (c.crossings || c.facilities || c.other) index_ = std::make_unique<FeatureIndex>(*db_, *data_);
+    if (c.crossings || c.facilities || c.other)
+      index_ = std::make_unique<FeatureIndex>(*db_, *data_);
   } catch (const std::exception& e) {
     set_error({tr(S::CannotOpenDatabase, lang()), e.what(), tr(S::CannotOpenHelp, lang())});
     reload_data();

@@ -278,7 +278,8 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
       };
       auto flag = [&](const char* k) { return fields.value(k, int64_t{0}) != 0; };
       add(S::CaseNumber, text("case_number"));
-      add(S::Category, coded("incident_categories", text("category")) + " (" + text("category") + ")");
+      add(S::Category,
+          coded("incident_categories", text("category")) + " (" + text("category") + ")");
       if (cat < static_cast<int>(data_.category_group.size()))
         add(S::IncidentGroup, data_.incident_groups.name(data_.category_group[cat], lang));
       add(S::OccurredAt, text("occurred_at"));

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "geo/geometry.h"
-#include "model/point_records.h"
 #include "geo/point_locator.h"
+#include "model/point_records.h"
 #include "render/camera.h"
 #include "render/map_data.h"
 #include "render/map_renderer.h"

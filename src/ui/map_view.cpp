@@ -59,8 +59,7 @@ bool MapView::update(const AppState& state, bool moving) {
 bool MapView::update(const AppState& state, const render::MapOptions& opts, bool moving) {
   if (!state.has_data()) return false;
   std::optional<render::DataChange> change;
-  if (generation_ == state.data_generation() && renderer_)
-    change = state.changes_since(revision_);
+  if (generation_ == state.data_generation() && renderer_) change = state.changes_since(revision_);
   if (!change) {  // another database, or changes this view missed: build everything anew
     renderer_.reset();
     data_ = state.data();

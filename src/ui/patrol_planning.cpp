@@ -217,8 +217,8 @@ analysis::Window PatrolPlanning::window_for(store::Database& db, render::DayRang
   return window_of(db, days);
 }
 
-const PatrolPlanning::Results* PatrolPlanning::results(store::Database& db,
-                                                       render::DayRange days, bool wait) {
+const PatrolPlanning::Results* PatrolPlanning::results(store::Database& db, render::DayRange days,
+                                                       bool wait) {
   if (!available_) return nullptr;
   if (reload_routes_ && in_->frame) {
     change_inputs().routes = border::load_patrols(db, *in_->frame);
@@ -278,8 +278,7 @@ const PatrolWindow& PatrolPlanning::plan(store::Database& db, render::DayRange d
   return r ? r->plan : none;
 }
 
-const CooperationWindow& PatrolPlanning::cooperation(store::Database& db,
-                                                     render::DayRange days) {
+const CooperationWindow& PatrolPlanning::cooperation(store::Database& db, render::DayRange days) {
   static const CooperationWindow none;
   const Results* r = results(db, days, true);
   return r ? r->coop : none;

@@ -56,7 +56,8 @@ class SensitiveOutputs : public ::testing::Test {
     {
       auto db = secmap::store::Database::open(*db_, secmap::store::Database::Mode::OpenExisting);
       auto st = db.prepare(
-          "SELECT ST_X(geom), ST_Y(geom) FROM crossings WHERE kind = 'opening' ORDER BY id LIMIT 1");
+          "SELECT ST_X(geom), ST_Y(geom) FROM crossings WHERE kind = 'opening' ORDER BY id LIMIT "
+          "1");
       ASSERT_TRUE(st.step());
       lon = st.column_double(0), lat = st.column_double(1);
     }
@@ -159,9 +160,8 @@ TEST_F(SensitiveOutputs, PatrolPlanCoverageAndSheet) {
                       " --from 2025-01-01 --to 2025-12-31 --out " + q(plan),
                   plan);
   const fs::path cov = *dir_ / "coverage.csv";
-  expect_withheld("patrol " + q(*db_) + " coverage --from 2025-01-01 --to 2025-12-31 --out " +
-                      q(cov),
-                  cov);
+  expect_withheld(
+      "patrol " + q(*db_) + " coverage --from 2025-01-01 --to 2025-12-31 --out " + q(cov), cov);
   const fs::path sheet = *dir_ / "sheet.pdf";
   expect_withheld("patrol " + q(*db_) + " sheet --routes " + q(*dir_ / "route.gpx") +
                       " --from 2025-01-01 --to 2025-12-31 --out " + q(sheet),

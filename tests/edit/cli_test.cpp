@@ -28,7 +28,8 @@ TEST(AuditCli, VerifyDetectsTamperingAndNamesTheRow) {
   EXPECT_NE(ok.output.find("3 rows"), std::string::npos) << ok.output;
 
   // Individual incidents are sensitive: without --include-sensitive only who changed them when.
-  auto hidden = secmap::test::run_command(bin() + " audit " + path + " log --table incidents --id 2");
+  auto hidden =
+      secmap::test::run_command(bin() + " audit " + path + " log --table incidents --id 2");
   EXPECT_EQ(hidden.exit_code, 0) << hidden.output;
   EXPECT_EQ(hidden.output.find("A-2"), std::string::npos) << hidden.output;
   EXPECT_NE(hidden.output.find("1 sensitive change(s) withheld"), std::string::npos)

@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
+#include "model/tables.h"
 #include "store/code_lists.h"
 #include "store/database.h"
-#include "model/tables.h"
 #include "test_support.h"
 
 using secmap::store::Database;

@@ -78,15 +78,20 @@ TEST(Incremental, EditsApplyInPlaceAsAFreshLoadWould) {
   };
   int64_t added = 0;
   const std::vector<Step> steps = {
-      {"a field", [&] {
+      {"a field",
+       [&] {
          auto row = editor.load("incidents", first);
          return editor.update("incidents", first, row->version, {{"status", "solved"}});
-       }, 1},
-      {"a move", [&] {
+       },
+       1},
+      {"a move",
+       [&] {
          auto row = editor.load("incidents", first);
          return editor.move("incidents", first, row->version, inside);
-       }, 1},
-      {"a new incident", [&] {
+       },
+       1},
+      {"a new incident",
+       [&] {
          edit::IncidentInput in;
          in.category = "DR-01";
          in.occurred_at = "2025-04-02T10:00";
@@ -95,22 +100,29 @@ TEST(Incremental, EditsApplyInPlaceAsAFreshLoadWould) {
          auto r = editor.insert_incident(in);
          added = r.id;
          return r;
-       }, 1},
-      {"a deletion", [&] {
+       },
+       1},
+      {"a deletion",
+       [&] {
          auto row = editor.load("incidents", added);
          return editor.remove("incidents", added, row->version);
-       }, 1},
-      {"a commune status", [&] {
+       },
+       1},
+      {"a commune status",
+       [&] {
          return editor.record_commune_status({{"commune_code", data.communes.at(0).code},
                                               {"period_from", "2026-11-01"},
                                               {"drug_free", "not_yet"}});
-       }, 0},
-      {"a crossing made a trail", [&] {
+       },
+       0},
+      {"a crossing made a trail",
+       [&] {
          auto st = db.prepare("SELECT id, version FROM crossings WHERE kind <> 'trail' LIMIT 1");
          EXPECT_TRUE(st.step());
          return editor.update("crossings", st.column_int(0), st.column_int(1),
                               {{"kind", "trail"}, {"sensitive", 0}});
-       }, 1},
+       },
+       1},
       {"an undo", [&] { return editor.undo(); }, 1},
   };
   for (const Step& s : steps) {
