@@ -3,8 +3,10 @@
 #include <set>
 
 #include "border/planar.h"
+#include "edit/writer.h"
 #include "model/layer_records.h"
 #include "model/point_records.h"
+#include "model/tables.h"
 #include "store/code_lists.h"
 
 namespace secmap::border {
@@ -80,29 +82,28 @@ void store_segments(store::Database& db, const std::vector<Segment>& segs) {
 }
 
 void write_segments(store::Database& db, const std::vector<Segment>& segs) {
+  // Through the one writer: the scheme's old segments go, the new ones come, both audited.
+  const model::Table& table = *model::find_table("border_segments");
+  edit::Writer writer(db);
   std::set<std::string> schemes;
   for (const auto& s : segs) schemes.insert(s.scheme);
-  auto del = db.prepare("DELETE FROM border_segments WHERE scheme = ?");
-  for (const auto& sc : schemes) {
-    del.reset();
-    del.bind(1, sc).run();
-  }
-  auto ins = db.prepare(
-      "INSERT INTO border_segments (border_id, segment_id, scheme, seq, commune_code, name, "
-      "length_m, geom) VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326))");
-  for (const auto& s : segs) {
-    const auto wkb = geo::to_wkb(geo::Geometry::line(s.lonlat));
-    ins.reset();
-    ins.bind(1, s.border_id)
-        .bind(2, s.segment_id)
-        .bind(3, s.scheme)
-        .bind(4, s.seq)
-        .bind(5, s.commune_code.empty() ? std::optional<std::string>() : s.commune_code)
-        .bind(6, s.name)
-        .bind(7, s.length_m)
-        .bind_blob(8, wkb.data(), wkb.size());
-    ins.run();
-  }
+  for (const auto& sc : schemes)
+    writer.clear_derived(table, "scheme", sc, "border segments recomputed (" + sc + ")");
+  edit::Writer::Bulk bulk(
+      writer, table,
+      {"border_id", "segment_id", "scheme", "seq", "commune_code", "name", "length_m"},
+      "border segments computed from the border line");
+  for (const auto& s : segs)
+    bulk.add(
+        {{"border_id", s.border_id},
+         {"segment_id", s.segment_id},
+         {"scheme", s.scheme},
+         {"seq", s.seq},
+         {"commune_code", s.commune_code.empty() ? model::Fields() : model::Fields(s.commune_code)},
+         {"name", s.name},
+         {"length_m", s.length_m}},
+        geo::Geometry::line(s.lonlat));
+  bulk.finish();
 }
 
 }  // namespace secmap::border

@@ -30,8 +30,12 @@ Writer::Writer(store::Database& db) : db_(db) {}
 
 void Writer::derive(const model::Table& spec, Fields& fields,
                     const std::optional<geo::Geometry>& geom, bool geom_changed) const {
-  if (!validator_)
-    throw std::logic_error("edit::Writer::derive: this writer was made without a province");
+  if (!validator_) {
+    // Without a province only records with nothing to derive can be written.
+    if (spec.geometry == "POINT" || spec.column("kind"))
+      throw std::logic_error("edit::Writer::derive: this writer was made without a province");
+    return;
+  }
   const auto p = point_of(geom);
   if (spec.table == "incidents") {
     if (geom_changed || !fields.contains("commune_code")) {
@@ -92,12 +96,25 @@ ChangeRecord Writer::remove(const model::Table& spec, const Row& current) {
   return c;
 }
 
+size_t Writer::clear_derived(const model::Table& spec, const std::string& column,
+                             const std::string& value, std::string_view reason) {
+  auto del = db_.prepare("DELETE FROM \"" + spec.table + "\" WHERE \"" + column + "\" = ?1");
+  del.bind(1, value).run();
+  const size_t removed = static_cast<size_t>(db_.changes());
+  if (removed > 0)
+    append_audit(db_, {"delete", spec.table, std::nullopt,
+                       nlohmann::json{{column, value}, {"rows", removed}}.dump(),
+                       nlohmann::json{{"reason", std::string(reason)}}.dump()});
+  return removed;
+}
+
 struct Writer::Bulk::Impl {
   Writer& writer;
   const model::Table& spec;
   std::vector<std::string> columns;
   std::string file;
   std::string who = current_analyst();  // one analyst for the whole import
+  bool has_who = true;                  // the table has updated_by (parameter ?1)
   std::optional<store::Statement> insert;
   std::optional<store::SpatialBulkInsert> spatial;
   std::optional<int64_t> first_id, last_id;
@@ -115,28 +132,35 @@ Writer::Bulk::Bulk(Writer& writer, const model::Table& spec, std::vector<std::st
   };
   if (schema.has("kind") && schema.has("sensitive") && !given("sensitive"))
     m.columns.push_back("sensitive");
-  std::string names = "updated_by", values = "?1";
+  // Who saved the rows (?1), where the table keeps it: derived layers such as segments do not.
+  std::vector<std::string> names, values;
+  m.has_who = schema.has("updated_by");
+  if (m.has_who) names.push_back("updated_by"), values.push_back("?1");
   int n = 1;
   for (const std::string& c : m.columns) {
-    names += ", \"" + c + "\"";
     const store::ColumnInfo* ci = schema.column(c);
     if (!ci) throw store::StoreError(spec.table + " has no column " + c);
     // A NULL in a NOT NULL column with a default takes the default (e.g. crossings.status).
     const std::string p = "?" + std::to_string(++n);
-    values +=
-        ", " +
-        (ci->not_null && ci->default_sql ? "COALESCE(" + p + ", " + *ci->default_sql + ")" : p);
+    names.push_back("\"" + c + "\"");
+    values.push_back(
+        ci->not_null && ci->default_sql ? "COALESCE(" + p + ", " + *ci->default_sql + ")" : p);
   }
   if (!spec.geometry.empty()) {
     const bool multi = spec.geometry.rfind("MULTI", 0) == 0;
     const std::string p = "?" + std::to_string(++n);
-    names += ", geom";
-    values +=
-        multi ? ", CastToMulti(GeomFromWKB(" + p + ", 4326))" : ", GeomFromWKB(" + p + ", 4326)";
+    names.push_back("geom");
+    values.push_back(multi ? "CastToMulti(GeomFromWKB(" + p + ", 4326))"
+                           : "GeomFromWKB(" + p + ", 4326)");
     m.spatial.emplace(writer.db_, spec.table, "geom");
   }
-  m.insert.emplace(writer.db_.prepare("INSERT INTO \"" + spec.table + "\" (" + names +
-                                      ") VALUES (" + values + ")"));
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  };
+  m.insert.emplace(writer.db_.prepare("INSERT INTO \"" + spec.table + "\" (" + join(names) +
+                                      ") VALUES (" + join(values) + ")"));
 }
 
 Writer::Bulk::~Bulk() = default;
@@ -147,7 +171,7 @@ int64_t Writer::Bulk::add(Fields fields, const std::optional<geo::Geometry>& geo
   m.writer.derive(m.spec, fields, geom, !fields.contains("commune_code"));
   store::Statement& st = *m.insert;
   st.reset();
-  st.bind(1, m.who);
+  if (m.has_who) st.bind(1, m.who);
   int p = 2;
   for (const std::string& c : m.columns) {
     auto it = fields.find(c);

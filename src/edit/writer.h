@@ -56,6 +56,12 @@ class Writer {
   // the audit trail.
   ChangeRecord remove(const model::Table& table, const Row& current);
 
+  // Derived layers (the border's segments) are recomputed, never edited: the rows of table whose
+  // column equals value are removed, with one audit row saying how many and why; new rows then
+  // come through Bulk. Returns how many were removed.
+  size_t clear_derived(const model::Table& table, const std::string& column,
+                       const std::string& value, std::string_view reason);
+
   // Many new rows in one prepared statement (imports). Construct inside the transaction;
   // nothing else may write to the audit trail until finish().
   class Bulk {
