@@ -1,7 +1,7 @@
 // secmap audit DB verify | log [--since DATE] [--table T] [--id N]: the hash-chained audit trail.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
+
 #include "app/cli_parse.h"
 #include "app/commands.h"
 

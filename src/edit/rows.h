@@ -2,7 +2,6 @@
 // write here is version-checked and leaves one audit row; the caller holds the transaction.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>

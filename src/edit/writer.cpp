@@ -1,7 +1,6 @@
 #include "edit/writer.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
 #include "edit/audit.h"
@@ -17,39 +16,38 @@ std::optional<geo::Point> point_of(const std::optional<geo::Geometry>& g) {
   return std::nullopt;
 }
 
-std::string json_string(const std::string& s) {
-  return nlohmann::json(s).dump();
-}
-
 }  // namespace
 
-Writer::Writer(store::Database& db, const Validator& validator)
-    : db_(db), validator_(&validator), sensitivity_(validator.codes()) {}
+Writer::Writer(store::Database& db, const Validator& validator) : db_(db), validator_(&validator) {}
 
 Writer::Writer(store::Database& db) : db_(db) {}
 
+const store::CodeLists& Writer::codes() const {
+  if (validator_) return validator_->codes();
+  if (!own_codes_) own_codes_ = store::CodeLists::load(db_);
+  return *own_codes_;
+}
+
 void Writer::derive(const model::Table& spec, Fields& fields,
                     const std::optional<geo::Geometry>& geom, bool geom_changed) const {
-  if (!validator_) {
-    // Without a province only records with nothing to derive can be written.
-    if (spec.geometry == "POINT" || spec.column("kind"))
-      throw std::logic_error("edit::Writer::derive: this writer was made without a province");
-    return;
-  }
   const auto p = point_of(geom);
+  const bool takes_commune = spec.geometry == "POINT" && spec.column("commune_code");
+  if ((spec.table == "incidents" || (takes_commune && p && geom_changed)) && !validator_)
+    throw std::logic_error("edit::Writer::derive: " + spec.table +
+                           " takes its commune from the point; this writer has no province");
   if (spec.table == "incidents") {
     if (geom_changed || !fields.contains("commune_code")) {
       const std::string code = p ? validator_->commune_of(*p) : std::string();
       fields["commune_code"] = code.empty() ? Fields(nullptr) : Fields(code);
       fields["outside_communes"] = code.empty() ? 1 : 0;
     }
-  } else if (spec.column("commune_code") && spec.table != "commune_status" && p && geom_changed) {
+  } else if (takes_commune && p && geom_changed) {
     // A point placed in a commune names it; outside every commune the given code stays.
     if (const std::string code = validator_->commune_of(*p); !code.empty())
       fields["commune_code"] = code;
   }
   if (auto k = fields.find("kind"); k != fields.end() && k->is_string())
-    if (sensitivity_->kind_is_sensitive(spec.table, k->get<std::string>()))
+    if (model::SensitivityRule(codes()).kind_is_sensitive(spec.table, k->get<std::string>()))
       fields["sensitive"] = 1;  // openings and trails, whatever the form or file said
 }
 
@@ -195,9 +193,8 @@ BulkChange Writer::Bulk::finish() {
     // Reference layers are replaced as a whole, not edited record by record: one row says
     // which file brought how many.
     if (m.rows > 0)
-      appender.append(
-          {"import", m.spec.table, std::nullopt, "",
-           "{\"file\":" + json_string(m.file) + ",\"rows\":" + std::to_string(m.rows) + "}"});
+      appender.append({"import", m.spec.table, std::nullopt, "",
+                       nlohmann::json{{"file", m.file}, {"rows", m.rows}}.dump()});
   } else if (m.first_id) {
     read_rows(m.writer.db_, m.spec, *m.first_id, *m.last_id, [&](Row&& r) {
       appender.append({"import", m.spec.table, r.id, "", row_json(r)});

@@ -35,8 +35,8 @@ struct BulkChange {
 class Writer {
  public:
   // The validator supplies the province (commune of a point) and the code lists (sensitive
-  // kinds); it must outlive the writer. Without one (slides, which derive nothing) derive()
-  // must not be called.
+  // kinds); it must outlive the writer. Without one the writer serves records that take no
+  // commune from a point (slides, segments, communes, campaigns …); derive() throws for others.
   Writer(store::Database& db, const Validator& validator);
   explicit Writer(store::Database& db);
 
@@ -89,9 +89,12 @@ class Writer {
   void audit(std::string_view action, const model::Table& table, int64_t id,
              const std::optional<Row>& before, const std::optional<Row>& after);
 
+  // Sensitive kinds: the validator's code lists, or the writer's own, read when first needed.
+  const store::CodeLists& codes() const;
+
   store::Database& db_;
   const Validator* validator_ = nullptr;
-  std::optional<model::SensitivityRule> sensitivity_;
+  mutable std::optional<store::CodeLists> own_codes_;
 };
 
 }  // namespace secmap::edit

@@ -4,12 +4,11 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
+
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
-
 #include "model/record_reader.h"
 #include "model/sensitivity.h"
 #include "model/tables.h"

@@ -345,13 +345,15 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
-  // The province (current communes, code lists) as the validation rules and the writer see it.
-  edit::Validator province(db);
+  // The province (current communes, code lists) as the validation rules and the writer see it;
+  // only point layers take anything from it.
+  std::optional<edit::Validator> province;
+  if (point_layer) province.emplace(db);
 
   // Incidents: the validation rules shared with the window and the command line.
   const bool incidents = layer->table == "incidents";
   if (incidents) {
-    IncidentRowChecks checks(province, opt.today);
+    IncidentRowChecks checks(*province, opt.today);
     std::unordered_map<std::string, size_t> case_row;  // case number → first row, for messages
     for (auto& r : rows) {
       const edit::IncidentInput in = incident_input(bindings, r, opt);
@@ -386,7 +388,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         which.push_back(i);
       }
     if (!pts.empty()) {
-      std::vector<std::string> codes = province.communes_of(pts);
+      std::vector<std::string> codes = province->communes_of(pts);
       size_t outside_count = 0;
       for (size_t k = 0; k < which.size(); ++k) {
         commune_of[which[k]] = std::move(codes[k]);
@@ -397,7 +399,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
           commune_of[which[k]] = rows[which[k]].cells[commune_binding].as_text();
       }
       report.outside = outside_count;
-      if (province.commune_count() == 0)
+      if (province->commune_count() == 0)
         report.notes.push_back("no current communes in the database: no commune assigned");
       else if (outside_count)
         report.notes.push_back(std::to_string(outside_count) +
@@ -527,7 +529,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       columns.push_back(c);
       column_binding.push_back(-1);
     }
-  edit::Writer writer(db, province);
+  edit::Writer writer = province ? edit::Writer(db, *province) : edit::Writer(db);
   edit::Writer::Bulk bulk(writer, *layer, columns, opt.file.filename().string());
   const std::string source_label =
       opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;

@@ -27,8 +27,8 @@ std::string quoted(const std::string& name) {
 
 std::vector<std::string> data_columns(store::Database& db, const std::string& table) {
   std::vector<std::string> out;
-  for (store::ColumnInfo& c : store::read_table_schema(db, table).columns)
-    if (!is_bookkeeping(c.name)) out.push_back(std::move(c.name));
+  for (std::string& c : store::column_names(db, table))
+    if (!is_bookkeeping(c)) out.push_back(std::move(c));
   return out;
 }
 

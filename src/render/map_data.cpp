@@ -119,9 +119,8 @@ int metric_epsg_of(store::Database& db, const model::CommuneSet& communes) {
   return std::stoi(model::metric_crs(db, communes).substr(5));  // "EPSG:9208"
 }
 
-void load_points(store::Database& db, const std::string& table, const CodeList& kinds,
-                 std::vector<PointFeature>& out, geo::BBox& extent) {
-  const store::CodeLists codes = store::CodeLists::load(db);
+void load_points(store::Database& db, const store::CodeLists& codes, const std::string& table,
+                 const CodeList& kinds, std::vector<PointFeature>& out, geo::BBox& extent) {
   for (const model::PointRecord& r :
        model::load_point_records(db, table, model::SensitivityRule(codes))) {
     PointFeature f;
@@ -141,16 +140,16 @@ void load_incidents(store::Database& db, MapData& out) {
     communes.index.emplace(c.code, static_cast<int32_t>(communes.codes.size()));
     communes.codes.push_back(c.code);
   }
-  const model::IncidentTable t = model::load_incidents(db, communes, {.points = true});
+  model::IncidentTable t = model::load_incidents(db, communes, {.points = true});
   auto small = [](uint16_t code, uint8_t none) {
     return code == model::kNoCode || code >= none ? none : static_cast<uint8_t>(code);
   };
   Incidents& inc = out.incidents;
   const size_t n = t.size();
   inc.at.resize(n);
-  inc.day = t.day;
-  inc.commune = t.commune;
-  inc.id = t.id;
+  inc.day = std::move(t.day);
+  inc.commune = std::move(t.commune);
+  inc.id = std::move(t.id);
   inc.category.resize(n);
   inc.group.resize(n);
   inc.severity.resize(n);
@@ -256,9 +255,9 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
       }
     }
   if (L.count("crossings"))
-    load_points(db, "crossings", out.crossing_kinds, out.crossings, out.extent);
+    load_points(db, codes, "crossings", out.crossing_kinds, out.crossings, out.extent);
   if (L.count("facilities"))
-    load_points(db, "facilities", out.facility_kinds, out.facilities, out.extent);
+    load_points(db, codes, "facilities", out.facility_kinds, out.facilities, out.extent);
   if (L.count("incidents")) load_incidents(db, out);
   if (L.count("patrols")) load_patrols(db, out, out.extent);
   if (!L.count("communes") && !L.count("incidents")) out.communes.clear();
@@ -362,18 +361,20 @@ DataChange apply_changes(store::Database& db, MapData& data,
       out.other = true;
     }
   }
-  geo::BBox extent = data.extent;  // the view's frame of reference stays as loaded
+  geo::BBox extent = data.extent;         // the view's frame of reference stays as loaded
+  std::optional<store::CodeLists> codes;  // sensitive kinds, for the point layers
+  if (out.crossings || out.facilities) codes = store::CodeLists::load(db);
   if (out.commune_styles && !data.communes.empty()) {
     load_statuses(db, data, options);
     load_designations(db, data);
   }
   if (out.crossings && options.layers.count("crossings")) {
     data.crossings.clear();
-    load_points(db, "crossings", data.crossing_kinds, data.crossings, extent);
+    load_points(db, *codes, "crossings", data.crossing_kinds, data.crossings, extent);
   }
   if (out.facilities && options.layers.count("facilities")) {
     data.facilities.clear();
-    load_points(db, "facilities", data.facility_kinds, data.facilities, extent);
+    load_points(db, *codes, "facilities", data.facility_kinds, data.facilities, extent);
   }
   if (out.patrols && options.layers.count("patrols")) {
     data.patrols.clear();

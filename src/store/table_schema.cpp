@@ -53,4 +53,12 @@ TableSchema read_table_schema(Database& db, const std::string& table) {
   return info;
 }
 
+std::vector<std::string> column_names(Database& db, const std::string& table) {
+  auto st = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  st.bind(1, table);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.column_text(0));
+  return out;
+}
+
 }  // namespace secmap::store

@@ -27,5 +27,7 @@ struct TableSchema {
 };
 
 TableSchema read_table_schema(Database& db, const std::string& table);
+// Only the column names, in schema order (one pragma: for every record read and write).
+std::vector<std::string> column_names(Database& db, const std::string& table);
 
 }  // namespace secmap::store

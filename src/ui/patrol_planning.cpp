@@ -125,12 +125,10 @@ CooperationWindow compute_cooperation(store::Database& db, const border::MetricF
                                       const analysis::Window& w) {
   CooperationWindow c;
   c.window = w;
-  {
-    c.events = border::load_cooperation(db, frame, w.from, w.to);
-    c.by_crossing = border::cooperation_by_crossing(c.events, in.crossings);
-    c.by_segment = border::cooperation_by_segment(c.events, in.crossings, in.segs, t.coop_radius_m);
-    for (const auto& e : c.events) ++c.by_quarter[{border::quarter_label(e.day), e.kind}];
-  }
+  c.events = border::load_cooperation(db, frame, w.from, w.to);
+  c.by_crossing = border::cooperation_by_crossing(c.events, in.crossings);
+  c.by_segment = border::cooperation_by_segment(c.events, in.crossings, in.segs, t.coop_radius_m);
+  for (const auto& e : c.events) ++c.by_quarter[{border::quarter_label(e.day), e.kind}];
   return c;
 }
 
