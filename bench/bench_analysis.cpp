@@ -1,4 +1,4 @@
-// Benchmarks for the analysis module (issue 4). Prints figures; never fails on time.
+// Benchmarks for the analysis module. Prints figures; never fails on time.
 //   bench_analysis [INCIDENTS=1000000] [SCRATCH_DIR=/tmp/secmap_bench_analysis]
 // 1. counts of INCIDENTS incidents × the 137 real communes (a synthetic 137-square province
 //    without ../shared/realdata): in memory from stored codes, by point-in-polygon, and

@@ -1,4 +1,4 @@
-// Benchmark for border coverage (issue 6). Prints figures; never fails on time.
+// Benchmark for border coverage. Prints figures; never fails on time.
 //   bench_border [ROUTES=1000] [INCIDENTS=100000] [SCRATCH_DIR=/tmp/secmap_bench_border] [nopeer]
 // On the real ~770 km border line (a synthetic zigzag of the same length without
 // ../shared/realdata), split into 5 km segments: coverage of every segment and 200 crossings by

@@ -1,4 +1,4 @@
-// Foundation benchmarks (issue 2): prints figures and ratios against SpatiaLite run in the same
+// Foundation benchmarks: prints figures and ratios against SpatiaLite run in the same
 // go. Never fails on time.
 //   build/bench/bench_foundation [--points N] [--peer-points N] [--render-points N] [--keep DIR]
 //

@@ -1,4 +1,4 @@
-// Map-window frame times (issue 3): the real `secmap map` driven by a script (the
+// Map-window frame times: the real `secmap map` driven by a script (the
 // SECMAP_UI_SCRIPT hook) under Xvfb — Mesa llvmpipe when there is no GPU — on the real 137
 // communes + N incidents (synthetic province when ../shared/realdata is absent). Prints figures;
 // never fails on time.

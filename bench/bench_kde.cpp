@@ -1,4 +1,4 @@
-// Benchmark for the kernel density (issue 4): 1M incidents on a 1920×1080 grid, binning and the
+// Benchmark for the kernel density: 1M incidents on a 1920×1080 grid, binning and the
 // separable Gaussian blur, on the CPU with 1 and 2 threads and on the GPU path (compute shaders
 // through EGL: the GPU where there is one, Mesa llvmpipe otherwise), for a few bandwidths. Prints
 // figures and the CPU/GPU agreement; never fails on time. Target: ≤ 100 ms on 2 cores (CPU).

@@ -1,4 +1,4 @@
-// Drawing many incidents headless through EGL (issue 3's GPU figure): N synthetic incidents
+// Drawing many incidents headless through EGL: N synthetic incidents
 // (clustered like real ones, with days, groups and codes) over a province-sized extent at
 // W×H, timed per frame three ways:
 //   1. points:          every incident as an antialiased GL_POINTS symbol (the unbinned path)

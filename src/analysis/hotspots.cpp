@@ -93,4 +93,12 @@ HotspotResult local_hotspots(const Weights& neighbours, std::span<const double> 
   return r;
 }
 
+std::vector<std::string> default_hotspot_classes(const Weights& neighbours,
+                                                 std::span<const double> x) {
+  if (x.size() < 3) return std::vector<std::string>(x.size(), "ns");
+  HotspotOptions o;
+  o.permutation.permutations = 0;
+  return local_hotspots(neighbours, x, o).cls;
+}
+
 }  // namespace secmap::analysis

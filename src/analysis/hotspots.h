@@ -45,6 +45,13 @@ struct HotspotResult {
 HotspotResult local_hotspots(const Weights& neighbours, std::span<const double> x,
                              const HotspotOptions& o);
 
+// The hotspot classes the map draws, the patrol plan aims at, and `secmap analyze hotspots`
+// reports by default — one rule for all three: Gi* over binary weights with the focal commune,
+// classed by the analytical p (permutations change p_perm only, never these classes).
+// `neighbours` as queen_weights builds them; every commune "ns" when there are fewer than three.
+std::vector<std::string> default_hotspot_classes(const Weights& neighbours,
+                                                 std::span<const double> x);
+
 // Gi* class from a z-score and the p-value chosen for classification.
 std::string gistar_class(double z, double p);
 

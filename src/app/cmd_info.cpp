@@ -14,10 +14,8 @@ int cmd_info(const Args& args) {
   auto db = store::Database::open(args[0]);
   std::printf("database: %s\nschema version: %d\n", args[0].c_str(), db.schema_version());
   if (auto demo = db.meta("demo")) std::printf("demo data: %s\n", demo->c_str());
-  for (const auto& t : db.user_tables()) {
-    auto n = db.query_int("SELECT count(*) FROM \"" + t + "\"");
-    std::printf("  %-22s %lld\n", t.c_str(), static_cast<long long>(n.value_or(0)));
-  }
+  for (const auto& t : db.user_tables())
+    std::printf("  %-22s %lld\n", t.c_str(), static_cast<long long>(db.count_rows(t)));
   return 0;
 }
 

@@ -24,14 +24,10 @@ std::map<int32_t, std::string> hotspot_communes(store::Database& db,
   const auto t = analysis::load_incidents(db, communes, {f.from, f.to});
   const auto counts = analysis::count_per_commune(t, communes.size(), f);
   const std::vector<double> x(counts.begin(), counts.end());
-  const auto w =
-      analysis::weights_from_spec("queen", communes.geoms, analysis::metric_crs(db, communes));
-  analysis::HotspotOptions o;
-  o.permutation.permutations = 0;
-  const auto r = analysis::local_hotspots(w, x, o);
+  const auto cls = analysis::default_hotspot_classes(analysis::queen_weights(communes.geoms), x);
   std::map<int32_t, std::string> out;
   for (size_t i = 0; i < communes.size(); ++i)
-    if (r.cls[i].rfind("hot_", 0) == 0) out[int32_t(i)] = r.cls[i];
+    if (cls[i].rfind("hot_", 0) == 0) out[int32_t(i)] = cls[i];
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "demo/calendar.h"
+#include "model/layer_records.h"
 
 namespace secmap::demo {
 
@@ -135,10 +136,9 @@ void generate_patrols(store::Database& db, const World& w, Rng& rng) {
   const auto& walk = *w.walk;
   std::vector<std::string> modes;
   std::vector<double> speeds, mode_w;
-  auto m = db.prepare("SELECT code, speed_kmh FROM patrol_modes ORDER BY sort_order, code");
-  while (m.step()) {
-    modes.push_back(m.column_text(0));
-    speeds.push_back(std::max(1.0, m.column_double(1)));
+  for (const auto& [mode, speed] : model::load_mode_speeds(db)) {
+    modes.push_back(mode);
+    speeds.push_back(std::max(1.0, speed));
     mode_w.push_back(modes.size() == 1 ? 50.0 : modes.size() == 2 ? 35.0 : 15.0);
   }
   if (modes.empty()) return;

@@ -124,7 +124,7 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
     Rng patrol_rng = Rng::stream(options.seed, "patrols");
     generate_patrols(db, w, patrol_rng);
     write_campaigns(db);
-    write_demo_slides(db);  // the briefing deck (issue 7)
+    write_demo_slides(db);  // the briefing deck
 
     db.set_meta("demo", "1");
     db.set_meta("demo_seed", std::to_string(options.seed));
@@ -149,8 +149,7 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
     for (const char* table :
          {"communes", "border_line", "crossings", "facilities", "incidents", "commune_status",
           "designations", "cooperation_events", "patrols", "campaigns"})
-      summary.counts.emplace_back(
-          table, db.query_int(std::string("SELECT count(*) FROM ") + table).value_or(0));
+      summary.counts.emplace_back(table, db.count_rows(table));
   } catch (...) {
     remove_db_files(tmp);
     throw;

@@ -5,40 +5,31 @@
 
 #include "demo/calendar.h"
 #include "io/importer.h"
+#include "model/communes.h"
+#include "model/layer_records.h"
 
 namespace secmap::demo {
 
 namespace {
 
 void read_communes(store::Database& db, World& w) {
-  auto st = db.prepare(
-      "SELECT id, code, name, COALESCE(full_name, name), COALESCE(kind, ''), "
-      "COALESCE(province_name, ''), AsBinary(geom) FROM communes WHERE geom IS NOT NULL "
-      "ORDER BY id");
-  while (st.step()) {
+  for (model::CommuneRecord& r : model::load_commune_records(db)) {
     CommuneInfo c;
-    c.id = st.column_int(0);
-    c.code = st.column_text(1);
-    c.name = st.column_text(2);
-    c.full_name = st.column_text(3);
-    c.kind = st.column_text(4);
-    c.province = st.column_text(5);
-    size_t n = 0;
-    const uint8_t* wkb = st.column_blob_data(6, &n);
-    c.geom = geo::from_wkb({wkb, n});
+    c.id = r.id;
+    c.code = std::move(r.details.code);
+    c.name = std::move(r.details.name);
+    c.full_name = r.details.full_name.empty() ? c.name : std::move(r.details.full_name);
+    c.kind = std::move(r.details.kind);
+    c.province = std::move(r.details.province_name);
+    c.geom = std::move(r.geom);
     c.bbox = c.geom.bbox();
     w.communes.push_back(std::move(c));
   }
 }
 
 void read_border(store::Database& db, World& w) {
-  auto st = db.prepare("SELECT AsBinary(geom) FROM border_line WHERE geom IS NOT NULL ORDER BY id");
-  while (st.step()) {
-    size_t n = 0;
-    const uint8_t* wkb = st.column_blob_data(0, &n);
-    auto g = geo::from_wkb({wkb, n});
-    for (auto& l : g.lines) w.border.push_back(std::move(l));
-  }
+  for (model::BorderLineRecord& r : model::load_border_lines(db))
+    for (auto& l : r.line.lines) w.border.push_back(std::move(l));
 }
 
 bool starts_with(const std::string& s, const char* prefix) {

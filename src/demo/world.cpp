@@ -3,33 +3,26 @@
 #include <algorithm>
 
 #include "demo/random.h"
+#include "store/code_lists.h"
 
 namespace secmap::demo {
 
 namespace {
-const char* const kCodeTables[] = {"incident_groups",  "incident_categories", "severities",
-                                   "case_statuses",    "drug_free_statuses",  "antt_standards",
-                                   "movement_classes", "designation_types",   "crossing_kinds",
-                                   "facility_kinds",   "cooperation_kinds",   "commune_kinds",
-                                   "patrol_modes"};
 const std::string kEmpty;
 const std::vector<std::string> kNoCodes;
 }  // namespace
 
 CodeBook::CodeBook(store::Database& db) {
-  for (const char* table : kCodeTables) {
-    auto st = db.prepare(std::string("SELECT code, name_vi FROM ") + table +
-                         " ORDER BY sort_order, code");
-    auto& list = codes_[table];
-    while (st.step()) {
-      list.push_back(st.column_text(0));
-      names_[table][list.back()] = st.column_text(1);
+  const store::CodeLists lists = store::CodeLists::load(db);
+  for (const std::string& table : store::code_list_tables()) {
+    auto& codes = codes_[table];
+    for (const store::Code& c : lists.list(table)) {
+      codes.push_back(c.code);
+      names_[table][c.code] = c.name_vi;
+      if (table == "incident_categories") groups_[c.code] = c.group;
+      if (table == "case_statuses") cleared_[c.code] = c.cleared;
     }
   }
-  auto cat = db.prepare("SELECT code, group_code FROM incident_categories");
-  while (cat.step()) groups_[cat.column_text(0)] = cat.column_text(1);
-  auto cs = db.prepare("SELECT code, cleared FROM case_statuses");
-  while (cs.step()) cleared_[cs.column_text(0)] = cs.column_int(1) != 0;
 }
 
 const std::vector<std::string>& CodeBook::codes(const std::string& table) const {

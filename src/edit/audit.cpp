@@ -53,52 +53,12 @@ std::optional<std::string> opt(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-constexpr const char* kInsertSql =
-    "INSERT INTO audit_log (id, at, who, action, table_name, row_id, before_json, after_json, "
-    "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-
 // The chain's tail: (last id, last hash), or (0, genesis) for an empty trail.
 std::pair<int64_t, std::string> chain_tail(store::Database& db) {
-  auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-  if (!st.step()) return {0, std::string(kGenesisHash)};
-  return {st.column_int(0), st.column_text(1)};
+  return store::last_audit_row(db).value_or(std::pair<int64_t, std::string>{0, kGenesisHash});
 }
-
-void insert_row(store::Statement& st, int64_t id, const std::string& at, const std::string& who,
-                const AuditEntry& e, const std::string& prev, const std::string& hash) {
-  st.reset();
-  st.bind(1, id).bind(2, at).bind(3, who).bind(4, e.action).bind(5, e.table_name);
-  st.bind(6, e.row_id);
-  if (e.before_json.empty())
-    st.bind_null(7);
-  else
-    st.bind(7, e.before_json);
-  if (e.after_json.empty())
-    st.bind_null(8);
-  else
-    st.bind(8, e.after_json);
-  st.bind(9, prev).bind(10, hash);
-  st.run();
-}
-
-const std::string kSelectSql = std::string("SELECT ") + kAuditColumns + " FROM audit_log";
 
 }  // namespace
-
-AuditRecord read_audit_record(store::Statement& st) {
-  AuditRecord r;
-  r.id = st.column_int(0);
-  r.at = st.column_text(1);
-  r.who = st.column_text(2);
-  r.action = st.column_text(3);
-  r.table_name = st.column_text(4);
-  if (!st.is_null(5)) r.row_id = st.column_int(5);
-  if (!st.is_null(6)) r.before_json = st.column_text(6);
-  if (!st.is_null(7)) r.after_json = st.column_text(7);
-  r.prev_hash = st.column_text(8);
-  r.hash = st.column_text(9);
-  return r;
-}
 
 void set_configured_analyst(std::string name) {
   std::lock_guard lock(analyst_mutex);
@@ -131,11 +91,10 @@ void append_audit(store::Database& db, const AuditEntry& entry, std::string_view
 }
 
 AuditAppender::AuditAppender(store::Database& db, std::string_view who)
-    : db_(db),
-      insert_(db.prepare(kInsertSql)),
+    : insert_(db),
       who_(who.empty() ? current_analyst() : std::string(who)),
       at_(utc_now_iso()) {
-  std::tie(last_id_, last_hash_) = chain_tail(db_);
+  std::tie(last_id_, last_hash_) = chain_tail(db);
 }
 
 AuditAppender::~AuditAppender() = default;
@@ -144,7 +103,8 @@ void AuditAppender::append(const AuditEntry& e) {
   const int64_t id = last_id_ + 1;
   std::string hash = row_hash(id, at_, who_, e.action, e.table_name, e.row_id, opt(e.before_json),
                               opt(e.after_json), last_hash_);
-  insert_row(insert_, id, at_, who_, e, last_hash_, hash);
+  insert_.insert({id, at_, who_, e.action, e.table_name, e.row_id, opt(e.before_json),
+                  opt(e.after_json), last_hash_, hash});
   last_id_ = id;
   last_hash_ = std::move(hash);
   ++appended_;
@@ -152,52 +112,36 @@ void AuditAppender::append(const AuditEntry& e) {
 
 AuditVerify verify_audit(store::Database& db) {
   AuditVerify v;
-  auto st = db.prepare(kSelectSql + " ORDER BY id");
   std::string prev(kGenesisHash);
   int64_t prev_id = 0;
-  while (st.step()) {
-    const AuditRecord r = read_audit_record(st);
+  // The first broken link is the answer; rows after it are still read (and counted) but not
+  // checked, which costs little next to hashing.
+  store::read_audit_rows(db, {}, [&](AuditRecord&& r) {
+    if (!v.ok) return;
     ++v.rows;
     auto fail = [&](std::string why) {
       v.ok = false;
       v.first_bad_id = r.id;
       v.reason = std::move(why);
     };
-    if (r.id != prev_id + 1) {
-      fail("row ids jump from " + std::to_string(prev_id) + " to " + std::to_string(r.id) +
-           " (rows removed)");
-      break;
-    }
-    if (r.prev_hash != prev) {
-      fail("prev_hash does not match the hash of row " + std::to_string(prev_id) +
-           " (a row before it was changed or removed)");
-      break;
-    }
+    if (r.id != prev_id + 1)
+      return fail("row ids jump from " + std::to_string(prev_id) + " to " + std::to_string(r.id) +
+                  " (rows removed)");
+    if (r.prev_hash != prev)
+      return fail("prev_hash does not match the hash of row " + std::to_string(prev_id) +
+                  " (a row before it was changed or removed)");
     const std::string expect = row_hash(r.id, r.at, r.who, r.action, r.table_name, r.row_id,
                                         r.before_json, r.after_json, r.prev_hash);
-    if (expect != r.hash) {
-      fail("hash does not match the row's contents (the row was changed)");
-      break;
-    }
+    if (expect != r.hash) return fail("hash does not match the row's contents (the row was changed)");
     prev = r.hash;
     prev_id = r.id;
-  }
+  });
   return v;
 }
 
 std::vector<AuditRecord> audit_log(store::Database& db, const AuditFilter& f) {
-  std::string sql = kSelectSql + " WHERE 1";
-  if (f.since) sql += " AND at >= ?1";
-  if (f.table) sql += " AND table_name = ?2";
-  if (f.row_id) sql += " AND row_id = ?3";
-  sql += " ORDER BY id";
-  if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
-  auto st = db.prepare(sql);
-  if (f.since) st.bind(1, *f.since);
-  if (f.table) st.bind(2, *f.table);
-  if (f.row_id) st.bind(3, *f.row_id);
   std::vector<AuditRecord> out;
-  while (st.step()) out.push_back(read_audit_record(st));
+  store::read_audit_rows(db, f, [&](AuditRecord&& r) { out.push_back(std::move(r)); });
   return out;
 }
 

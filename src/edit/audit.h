@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/audit_log.h"
 #include "store/database.h"
 
 namespace secmap::edit {
@@ -45,8 +46,7 @@ class AuditAppender {
   size_t appended() const { return appended_; }
 
  private:
-  store::Database& db_;
-  store::Statement insert_;
+  store::AuditRowWriter insert_;
   std::string who_;
   std::string at_;
   int64_t last_id_ = 0;
@@ -64,25 +64,9 @@ struct AuditVerify {
 AuditVerify verify_audit(store::Database& db);
 
 // One row of the trail as read back.
-struct AuditRecord {
-  int64_t id = 0;
-  std::string at, who, action, table_name;
-  std::optional<int64_t> row_id;
-  std::optional<std::string> before_json, after_json;
-  std::string prev_hash, hash;
-};
+using AuditRecord = store::AuditRow;
+using AuditFilter = store::AuditQuery;
 
-// audit_log's columns in AuditRecord order: select them to read rows with read_audit_record().
-inline constexpr const char* kAuditColumns =
-    "id, at, who, action, table_name, row_id, before_json, after_json, prev_hash, hash";
-AuditRecord read_audit_record(store::Statement& st);
-
-struct AuditFilter {
-  std::optional<std::string> since;  // ISO date or date-time; rows with at >= since
-  std::optional<std::string> table;
-  std::optional<int64_t> row_id;
-  size_t limit = 0;  // 0 = all
-};
 // Rows matching the filter, oldest first.
 std::vector<AuditRecord> audit_log(store::Database& db, const AuditFilter& filter = {});
 // The history of one record (for Identify), oldest first.

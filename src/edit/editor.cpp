@@ -1,8 +1,10 @@
 #include "edit/editor.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "edit/audit.h"
+#include "model/record_reader.h"
 #include "store/civil_date.h"
 
 namespace secmap::edit {
@@ -253,11 +255,12 @@ EditResult Editor::record_commune_status(const Fields& fields) {
   const std::string from = text_field(fields, "period_from");
   std::optional<Row> previous, next_period;
   if (!code.empty() && is_iso_date(from)) {
-    auto st = db_.prepare(
-        "SELECT id, period_from FROM commune_status WHERE commune_code = ?1 ORDER BY period_from");
-    st.bind(1, code);
     std::vector<std::pair<int64_t, std::string>> periods;
-    while (st.step()) periods.emplace_back(st.column_int(0), st.column_text(1));
+    for (model::KeyRow& k :
+         model::load_key_values(db_, "commune_status", {"period_from"}, {{"commune_code", code}}))
+      periods.emplace_back(k.id, k.values[0].value_or(""));
+    std::stable_sort(periods.begin(), periods.end(),
+                     [](const auto& a, const auto& b) { return a.second < b.second; });
     for (const auto& [pid, pfrom] : periods) {
       if (pfrom == from)
         return invalid({field_error(

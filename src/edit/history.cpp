@@ -74,20 +74,16 @@ std::vector<HistoryEntry> commune_status_changes(store::Database& db,
                                                  std::string_view commune_code) {
   // Rows whose before or after names the commune: a period moved to another commune shows in
   // both histories.
-  auto st = db.prepare(std::string("SELECT ") + kAuditColumns +
-                       " FROM audit_log WHERE table_name = 'commune_status' AND "
-                       "(json_extract(after_json, '$.commune_code') = ?1 "
-                       "OR json_extract(before_json, '$.commune_code') = ?1) ORDER BY id");
-  st.bind(1, commune_code);
+  AuditFilter f;
+  f.table = "commune_status";
+  f.snapshot_field = {"commune_code", std::string(commune_code)};
   std::vector<HistoryEntry> out;
-  while (st.step()) {
-    out.push_back(entry_of(read_audit_record(st)));
-  }
+  for (const AuditRecord& r : audit_log(db, f)) out.push_back(entry_of(r));
   return out;
 }
 
 int64_t last_audit_id(store::Database& db) {
-  return db.query_int("SELECT coalesce(max(id), 0) FROM audit_log").value_or(0);
+  return store::max_audit_id(db);
 }
 
 }  // namespace secmap::edit

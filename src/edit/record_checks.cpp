@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "model/record_reader.h"
+
 namespace secmap::edit {
 
 namespace {
@@ -23,9 +25,7 @@ FieldError err(std::string field, std::string en, std::string vi) {
 }
 
 bool row_exists(store::Database& db, const char* table, int64_t id) {
-  auto st = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?1");
-  st.bind(1, id);
-  return st.step();
+  return model::record_exists(db, table, id);
 }
 
 // Column types and code lists, common to every table.
@@ -169,9 +169,7 @@ std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
   if (t == "commune_status") {
     const std::string code = text_of(f, "commune_code");
     if (!code.empty()) {
-      auto st = db.prepare("SELECT 1 FROM communes WHERE code = ?1");
-      st.bind(1, code);
-      if (!st.step())
+      if (model::ids_where(db, "communes", {"code", code}).empty())
         errs.push_back(
             err("commune_code", "no commune with code " + code, "không có xã/phường mã " + code));
     }
@@ -227,10 +225,8 @@ std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
   } else if (t == "campaigns") {
     const std::string code = text_of(f, "code");
     if (!code.empty()) {
-      auto st = db.prepare("SELECT id FROM campaigns WHERE code = ?1");
-      st.bind(1, code);
-      while (st.step())
-        if (!r.id || st.column_int(0) != *r.id)
+      for (const int64_t other : model::ids_where(db, "campaigns", {"code", code}))
+        if (!r.id || other != *r.id)
           errs.push_back(err("code", "campaign code " + code + " is already used",
                              "mã đợt " + code + " đã được dùng"));
     }

@@ -7,6 +7,7 @@
 
 #include "geo/point_locator.h"
 #include "model/communes.h"
+#include "model/record_reader.h"
 #include "store/civil_date.h"
 
 namespace secmap::edit {
@@ -156,10 +157,9 @@ std::vector<std::string> Validator::communes_of(std::span<const geo::Point> poin
 
 bool Validator::case_number_free(std::string_view case_number, std::optional<int64_t> id) const {
   if (case_number.empty()) return true;
-  auto st = db_.prepare("SELECT id FROM incidents WHERE case_number = ?1");
-  st.bind(1, case_number);
-  while (st.step())
-    if (!id || st.column_int(0) != *id) return false;
+  for (const int64_t other :
+       model::ids_where(db_, "incidents", {"case_number", std::string(case_number)}))
+    if (!id || other != *id) return false;
   return true;
 }
 
@@ -270,9 +270,7 @@ std::vector<FieldError> Validator::check_incident(const IncidentInput& in,
     while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
     while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
     if (!tag.empty()) {
-      auto st = db_.prepare("SELECT 1 FROM campaigns WHERE code = ?1");
-      st.bind(1, tag);
-      if (!st.step())
+      if (model::ids_where(db_, "campaigns", {"code", std::string(tag)}).empty())
         errs.push_back(err("campaign_tags", "no campaign with code '" + std::string(tag) + "'",
                            "không có đợt cao điểm mã '" + std::string(tag) + "'"));
     }

@@ -56,12 +56,12 @@ std::string metric_crs(store::Database& db, const CommuneSet& communes) {
   return "EPSG:" + std::to_string(epsg);
 }
 
-std::optional<CommuneDetails> load_commune_details(store::Database& db, const std::string& code) {
-  auto st = db.prepare(
-      "SELECT code, name, full_name, kind, province_name, population, area_km2, is_border, "
-      "valid_from FROM communes WHERE code = ? AND valid_to IS NULL ORDER BY id LIMIT 1");
-  st.bind(1, code);
-  if (!st.step()) return std::nullopt;
+namespace {
+
+constexpr const char* kDetailColumns =
+    "code, name, full_name, kind, province_name, population, area_km2, is_border, valid_from";
+
+CommuneDetails read_details(store::Statement& st) {
   auto text = [&](int c) { return st.is_null(c) ? std::string() : st.column_text(c); };
   CommuneDetails d;
   d.code = text(0);
@@ -74,6 +74,32 @@ std::optional<CommuneDetails> load_commune_details(store::Database& db, const st
   d.is_border = !st.is_null(7) && st.column_int(7) != 0;
   d.valid_from = text(8);
   return d;
+}
+
+}  // namespace
+
+std::optional<CommuneDetails> load_commune_details(store::Database& db, const std::string& code) {
+  auto st = db.prepare(std::string("SELECT ") + kDetailColumns +
+                       " FROM communes WHERE code = ? AND valid_to IS NULL ORDER BY id LIMIT 1");
+  st.bind(1, code);
+  if (!st.step()) return std::nullopt;
+  return read_details(st);
+}
+
+std::vector<CommuneRecord> load_commune_records(store::Database& db) {
+  auto st = db.prepare(std::string("SELECT ") + kDetailColumns +
+                       ", id, AsBinary(geom) FROM communes WHERE geom IS NOT NULL ORDER BY id");
+  std::vector<CommuneRecord> out;
+  while (st.step()) {
+    CommuneRecord r;
+    r.details = read_details(st);
+    r.id = st.column_int(9);
+    size_t n = 0;
+    const uint8_t* wkb = st.column_blob_data(10, &n);
+    r.geom = geo::from_wkb({wkb, n});
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 std::string database_metric_crs(store::Database& db) {

@@ -48,6 +48,14 @@ struct CommuneDetails {
 };
 std::optional<CommuneDetails> load_commune_details(store::Database& db, const std::string& code);
 
+struct CommuneRecord {
+  int64_t id = 0;
+  CommuneDetails details;
+  geo::Geometry geom;  // EPSG:4326
+};
+// Every commune with a polygon, in force or not, in id order (the demo generator's province).
+std::vector<CommuneRecord> load_commune_records(store::Database& db);
+
 // The CRS to measure in: the VN-2000 TM-3 zone of the province most communes belong to, or of
 // the communes' mean longitude when the province is not known ("EPSG:9208" …).
 // The one answer for a database: the zone of its current communes; with none, the zone of its

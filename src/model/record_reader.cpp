@@ -64,10 +64,14 @@ std::optional<Row> read_row(store::Database& db, const Table& spec, int64_t id) 
 }
 
 std::vector<KeyRow> load_key_values(store::Database& db, const std::string& table,
-                                    const std::vector<std::string>& columns) {
+                                    const std::vector<std::string>& columns,
+                                    const std::optional<KeyMatch>& where) {
   std::string sql = "SELECT id";
   for (const auto& col : columns) sql += ", " + quoted(col);
-  auto st = db.prepare(sql + " FROM " + quoted(table));
+  sql += " FROM " + quoted(table);
+  if (where) sql += " WHERE " + quoted(where->column) + " = ?1";
+  auto st = db.prepare(sql + " ORDER BY id");
+  if (where) st.bind(1, where->value);
   std::vector<KeyRow> out;
   while (st.step()) {
     KeyRow r;
@@ -80,6 +84,18 @@ std::vector<KeyRow> load_key_values(store::Database& db, const std::string& tabl
     out.push_back(std::move(r));
   }
   return out;
+}
+
+std::vector<int64_t> ids_where(store::Database& db, const std::string& table, const KeyMatch& m) {
+  std::vector<int64_t> out;
+  for (const KeyRow& r : load_key_values(db, table, {}, m)) out.push_back(r.id);
+  return out;
+}
+
+bool record_exists(store::Database& db, const std::string& table, int64_t id) {
+  auto st = db.prepare("SELECT 1 FROM " + quoted(table) + " WHERE id = ?1");
+  st.bind(1, id);
+  return st.step();
 }
 
 }  // namespace secmap::model

@@ -30,7 +30,16 @@ struct KeyRow {
   int64_t id = 0;
   std::vector<std::optional<std::string>> values;
 };
+// Only the rows whose column holds this value (compared as SQLite compares a text parameter).
+struct KeyMatch {
+  std::string column, value;
+};
+// In id order.
 std::vector<KeyRow> load_key_values(store::Database& db, const std::string& table,
-                                    const std::vector<std::string>& columns);
+                                    const std::vector<std::string>& columns,
+                                    const std::optional<KeyMatch>& where = {});
+// Ids of the rows whose column holds the value, in id order (code and case-number lookups).
+std::vector<int64_t> ids_where(store::Database& db, const std::string& table, const KeyMatch& m);
+bool record_exists(store::Database& db, const std::string& table, int64_t id);
 
 }  // namespace secmap::model

@@ -1,4 +1,4 @@
-// Kernel density on the GPU (issue 4 §4), OpenGL 4.3 compute shaders: the incidents stay on the
+// Kernel density on the GPU, OpenGL 4.3 compute shaders: the incidents stay on the
 // GPU (positions as doubles, days as integers) and a new window only re-bins them. Three passes:
 // atomic adds of the window's incidents into an integer grid (shaders/kde_bin), then the
 // separable Gaussian as two 1-D passes (kde_blur_rows, kde_blur_cols) with the CPU path's taps

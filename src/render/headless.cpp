@@ -7,6 +7,8 @@
 #include "render/egl_context.h"
 #include "render/gl_util.h"
 #include "render/imgui_offscreen.h"
+#include "render/map_renderer.h"
+#include "render/overlay.h"
 
 namespace secmap::render {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "io/png.h"
 #include "render/map_data.h"
-#include "render/map_renderer.h"
-#include "render/overlay.h"
+#include "render/map_options.h"
+#include "render/overlay_stats.h"
 
 namespace secmap::render {
 

@@ -1,5 +1,5 @@
-// Dense incidents as hexagonal bins (issue 3: "binned rather than drawn one by one when they
-// would overlap"). Two GL 3.3 passes over the incident points already on the GPU: the filtered
+// Dense incidents as hexagonal bins, drawn so rather than one by one where they would overlap.
+// Two GL 3.3 passes over the incident points already on the GPU: the filtered
 // points are summed into a small float texture (one texel per hexagon, additive blending), then
 // one triangle draws every non-empty hexagon over the map. The hexagons are semi-transparent and
 // graduated (a larger, darker hexagon for a larger class) with gaps between them, so the commune
@@ -9,55 +9,15 @@
 // says exactly what is drawn. Needs a current GL 3.3 context.
 #pragma once
 #include <cstdint>
-#include <string>
 #include <vector>
 
+#include "render/bin_grid.h"
 #include "render/camera.h"
 #include "render/gl_util.h"
 #include "render/point_layer.h"
 #include "render/style.h"
 
 namespace secmap::render {
-
-// What the last binned draw showed.
-struct BinStats {
-  bool drawn = false;
-  float cell_px = 0;
-  int columns = 0, rows = 0;
-  double total = 0;           // incidents counted in the grid's hexagons
-  double max = 0;             // most incidents in one hexagon
-  int cells_used = 0;         // non-empty hexagons
-  std::vector<double> upper;  // class upper bounds (the last class is open above)
-  std::vector<Rgba> colour;   // one per class, with the alpha it is drawn with
-  std::vector<float> size;    // one per class: the hexagon's size relative to the lattice
-};
-
-// The hexagon lattice for a view: pointy-top hexagons whose centres are cell_px apart along a
-// row (cell_px is the width across flats), rows 1.5 × circumradius apart, odd rows shifted half a
-// cell. GL pixel (x, y) (y up from the bottom) is looked up at (x + phase_x, y + phase_y); the
-// phase keeps hexagon centres on fixed ground positions. Texel (column, row) of the count
-// texture is the hexagon's odd-row offset coordinate + 1 (one texel of margin all round).
-struct BinGrid {
-  float cell_px = 0;
-  double phase_x = 0, phase_y = 0;
-  int columns = 0, rows = 0;
-};
-BinGrid bin_grid(const View& view, float cell_px);
-// The texel of the hexagon holding GL pixel position (x, y) (phase not yet added): the same
-// arithmetic as the shaders, in double precision. Outside the grid: {-1, -1}.
-struct HexTexel {
-  int column = -1, row = -1;
-};
-HexTexel hex_texel(const BinGrid& grid, double x, double y);
-// The centre of texel (column, row)'s hexagon in GL pixels of the view.
-std::pair<double, double> hex_centre(const BinGrid& grid, int column, int row);
-
-// Class upper bounds for counts up to max: at most 6 classes of round numbers (1, 2, 5 × 10^k).
-std::vector<double> bin_class_bounds(double max);
-// Legend section for the last draw ("Incidents binned (incidents per hexagon)" with the classes).
-LegendSection bin_legend(const BinStats& stats, Lang lang);
-// The fill alpha of every hexagon (0 … 255, before the layer's opacity).
-inline constexpr uint8_t kBinFillAlpha = 150;
 
 class IncidentBins {
  public:

@@ -83,7 +83,7 @@ struct Incidents {
 
 // Layer names as on the command line.
 // "coverage" (border segments by patrol coverage) and "links" (BLO offices to their counterparts
-// across the border), render/coverage_layer.h, are drawn only when the caller computed them
+// across the border), render/coverage_segments.h, are drawn only when the caller computed them
 // (MapOptions::coverage, MapOptions::links).
 inline constexpr std::string_view kLayerNames[] = {
     "communes", "border", "facilities", "patrols", "incidents", "crossings", "coverage", "links"};

@@ -10,6 +10,7 @@
 #include "render/camera.h"
 #include "render/fonts.h"
 #include "render/map_data.h"
+#include "render/overlay_stats.h"
 #include "render/style.h"
 
 namespace secmap::render {
@@ -23,10 +24,6 @@ struct OverlayOptions {
   Lang lang = Lang::Vi;
   float scale = 1;      // UI scale (symbol sizes, margins)
   ImVec2 offset{0, 0};  // top-left of the map area in the draw list's coordinates
-};
-
-struct OverlayStats {
-  int labels_drawn = 0, labels_skipped = 0;
 };
 
 OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& view,

@@ -5,7 +5,7 @@
 // counts suppressed. MapRenderer applies these rules itself, so every export path honours them.
 #pragma once
 #include "render/map_data.h"
-#include "render/map_renderer.h"
+#include "render/map_options.h"
 
 namespace secmap::render {
 

@@ -114,7 +114,13 @@ int window_year(DayRange days) {
   return store::civil_from_days(days.to).year;
 }
 
-std::vector<geo::Geometry> lonlat_shapes(const MapData& data) {
+bool bounded(DayRange d) {
+  return d.from > DayRange{}.from && d.to < DayRange{}.to;
+}
+
+}  // namespace
+
+std::vector<geo::Geometry> commune_lonlat_shapes(const MapData& data) {
   std::vector<geo::Geometry> out;
   out.reserve(data.communes.size());
   for (const auto& c : data.communes) {
@@ -126,12 +132,6 @@ std::vector<geo::Geometry> lonlat_shapes(const MapData& data) {
   }
   return out;
 }
-
-bool bounded(DayRange d) {
-  return d.from > DayRange{}.from && d.to < DayRange{}.to;
-}
-
-}  // namespace
 
 std::optional<StyleKind> parse_style(std::string_view name) {
   if (name == "incidents") return StyleKind::Count;  // the first name of the count style
@@ -459,10 +459,10 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
       if (n >= 3) {
         const std::vector<int> counts = counts_in(days);
         const std::vector<double> x(counts.begin(), counts.end());
-        const analysis::Weights w = analysis::queen_weights(lonlat_shapes(data));
-        analysis::HotspotOptions o;
-        o.permutation = {params.permutations, params.seed, 0};
-        out.hotspot_class = analysis::local_hotspots(w, x, o).cls;
+        std::optional<analysis::Weights> own;
+        if (!params.neighbours) own = analysis::queen_weights(commune_lonlat_shapes(data));
+        out.hotspot_class =
+            analysis::default_hotspot_classes(params.neighbours ? *params.neighbours : *own, x);
       }
       constexpr int kClasses = std::size(kHotClass);
       std::vector<int> used(kClasses, 0);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/weights.h"
 #include "render/map_data.h"
 
 namespace secmap::render {
@@ -90,12 +91,12 @@ struct CommuneColours {
   std::vector<uint8_t> hatched;
 };
 
-// Knobs of the analysis styles. Hotspots use the same defaults as `secmap analyze hotspots`
-// (Gi*, binary queen weights with the focal commune, 999 permutations, seed 20250701, classes
-// from the analytical p), so the map and the command agree.
+// Knobs of the analysis styles. Hotspots are analysis::default_hotspot_classes, the classes
+// `secmap analyze hotspots` reports by default, so the map and the command agree.
 struct StyleParams {
-  int permutations = 999;
-  uint64_t seed = 20250701;
+  // Hotspots: the communes' queen weights, when the caller keeps them (they depend on the
+  // geometry only); null: built for this call.
+  const analysis::Weights* neighbours = nullptr;
   // Public-safe views: communes with 1 … suppress_below − 1 incidents are not classed (Count and
   // Rate draw them in the no-data colour, Change as too few) and the legend says so; 0 = off.
   int suppress_below = 0;
@@ -120,6 +121,8 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
                               const IncidentFilter& filter, const StyleParams& params = {});
 CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang, DayRange days,
                               const StyleParams& params = {});
+// The communes' polygons back in EPSG:4326 (what analysis::queen_weights takes).
+std::vector<geo::Geometry> commune_lonlat_shapes(const MapData& data);
 // Class upper bounds for Count or Rate shared by several maps: natural breaks over the values
 // of every filter's window together (small counts left out as params.suppress_below says).
 // Empty for other styles (their classes do not depend on the data).
@@ -184,7 +187,7 @@ enum class Text {
   Suppressed,       // public-safe: "< n incidents (not shown)" after the threshold
   SuppressedHatch,  // public-safe legend entry for hatched communes: "Dưới n — ẩn"
   PublicSafeMark,   // public-safe: what the map leaves out
-  // the patrol coverage layer (render/coverage_layer.h); %d: the "recent" days
+  // the patrol coverage layer (render/coverage_segments.h); %d: the "recent" days
   Coverage,
   CoverageNone,
   CoveragePlanned,

@@ -16,6 +16,7 @@ struct Code {
   std::string name_en;
   std::string group;       // incident_categories: group_code; empty elsewhere
   bool sensitive = false;  // crossing_kinds: records of this kind are sensitive (openings, trails)
+  bool cleared = false;    // case_statuses: a case in this status counts as cleared
 };
 
 class CodeLists {

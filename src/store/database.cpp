@@ -233,6 +233,12 @@ std::vector<std::string> Database::user_tables() {
   return out;
 }
 
+int64_t Database::count_rows(std::string_view table) {
+  std::string quoted = "\"";
+  for (char ch : table) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return query_int("SELECT count(*) FROM " + quoted + "\"").value_or(0);
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
   db_.exec("BEGIN IMMEDIATE");
 }

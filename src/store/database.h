@@ -59,6 +59,8 @@ class Database {
 
   // Names of the user tables (excluding SpatiaLite's own), for checks and exports.
   std::vector<std::string> user_tables();
+  // Rows in a table (any table name; quoted here).
+  int64_t count_rows(std::string_view table);
 
  private:
   Database(sqlite3* db, std::filesystem::path path, void* spatialite_cache);

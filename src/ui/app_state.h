@@ -13,7 +13,7 @@
 
 #include "render/camera.h"
 #include "render/map_data.h"
-#include "render/map_renderer.h"
+#include "render/map_options.h"
 #include "store/database.h"
 #include "ui/features.h"
 #include "ui/plan_targets.h"
@@ -98,10 +98,10 @@ class AppState {
   // Selects the hit and moves the view to it (a commune fits; a point centres, zoomed in).
   void fly_to(const SearchHit& hit);
 
-  // --- plan targets (issue 4 §8): the targets panel and a commune's rows in Identify
+  // --- plan targets: the targets panel and a commune's rows in Identify
   PlanTargets& targets() { return targets_; }
 
-  // --- border and patrols (issue 6): the Patrol and Cooperation panels, the coverage layer
+  // --- border and patrols: the Patrol and Cooperation panels, the coverage layer
   // (off until switched on: it covers the border's own line) and the BLO links.
   PatrolPlanning& patrol() { return *patrol_; }
   // Puts the coverage of the current window and the BLO links into the options (each frame).

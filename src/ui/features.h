@@ -13,7 +13,7 @@
 #include "model/point_records.h"
 #include "render/camera.h"
 #include "render/map_data.h"
-#include "render/map_renderer.h"
+#include "render/map_options.h"
 #include "store/code_lists.h"
 #include "store/database.h"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "render/map_renderer.h"
+#include "render/map_options.h"
 
 namespace secmap::ui {
 

@@ -1,4 +1,4 @@
-// Border cooperation (issue 6 §2): the cooperation events of the incidents' time window on a
+// Border cooperation: the cooperation events of the incidents' time window on a
 // timeline (events per month, then the list), counts by kind per quarter, per crossing and per
 // border segment (border::cooperation_by_crossing / _by_segment, as `secmap border DB
 // cooperation` counts them), and the BLO offices linked to their counterparts, drawn as links on

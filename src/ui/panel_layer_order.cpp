@@ -1,4 +1,4 @@
-// Layer order and opacity (issue 3 §2): the layers top of the drawing first, as map programs list
+// Layer order and opacity: the layers top of the drawing first, as map programs list
 // them, each with up/down buttons and an opacity slider. Only MapOptions::order and ::opacity
 // change; the renderer draws in that order without re-uploading anything.
 #include <algorithm>

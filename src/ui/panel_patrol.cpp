@@ -1,4 +1,4 @@
-// Patrol plan (issue 6 §4): the routes of the time window with length, duration at the chosen
+// Patrol plan: the routes of the time window with length, duration at the chosen
 // speed per mode, the Gi* hotspot communes and crossings within the buffer; the segments and
 // crossings no route covers; importing a route file; exporting routes and the patrol sheet. The
 // numbers are PatrolPlanning's, i.e. the border module's (`secmap patrol plan` with the same

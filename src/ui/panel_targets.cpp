@@ -1,4 +1,4 @@
-// Plan targets (issue 4 §8): one tile per indicator of the provincial plan for the chosen year —
+// Plan targets: one tile per indicator of the provincial plan for the chosen year —
 // value, target, on track or behind in colour — from analysis::compute_targets, the numbers
 // `secmap analyze targets --year Y` prints.
 #include <cstdio>

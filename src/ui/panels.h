@@ -50,21 +50,21 @@ void draw_search_section(PanelContext& ctx);
 void draw_layers_section(PanelContext& ctx);
 void draw_time_section(PanelContext& ctx);
 void draw_identify_section(PanelContext& ctx);
-// Plan targets of the province for a year (issue 4 §8), and layer order and opacity.
+// Plan targets of the province for a year, and layer order and opacity.
 void draw_targets_section(PanelContext& ctx);
 void draw_layer_order_section(PanelContext& ctx);
 // "87,5 %" / "87.5%"; green, amber or grey for a target state (targets panel and Identify).
 std::string format_percent(double v, Lang lang);
 ImVec4 target_state_colour(analysis::TargetState s);
 void draw_slides_section(PanelContext& ctx);
-// Border patrol plan and coverage, and border cooperation with the BLO links (issue 6).
+// Border patrol plan and coverage, and border cooperation with the BLO links.
 void draw_patrol_section(PanelContext& ctx);
 // The border model both border sections read, or nullptr after saying in the panel why there is
 // none (no data, no border line).
 PatrolPlanning* border_planning(PanelContext& ctx);
 void draw_cooperation_section(PanelContext& ctx);
 void draw_status_bar(PanelContext& ctx, ImVec2 pos, float width, const FrameStats& stats);
-// The record form (issue 5) over the map area, the delete confirmation, and the hints while
+// The record form over the map area, the delete confirmation, and the hints while
 // placing a record or drawing a route.
 void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 // Edit menu › Add a record: one item per editable table (point records are placed by a click,

@@ -19,7 +19,7 @@
 #include "border/coverage.h"
 #include "border/patrol_plan.h"
 #include "border/routes.h"
-#include "render/coverage_layer.h"
+#include "render/coverage_segments.h"
 #include "render/style.h"
 #include "store/database.h"
 #include "ui/latest_job.h"

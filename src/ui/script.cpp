@@ -40,7 +40,7 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"slide-save", -1},
       {"slide-go", 1},
       {"split", -1},
-      // incident filters, binning, layer order and opacity, targets (issue 3, 4)
+      // incident filters, binning, layer order and opacity, targets
       {"categories", 1},
       {"severities", 1},
       {"statuses", 1},
@@ -105,11 +105,11 @@ Script Script::parse(const std::string& text, const std::string& name) {
     for (std::string w; words >> w;) c.args.push_back(w);
     const auto* commands = &arity();
     auto it = commands->find(c.name);
-    if (it == commands->end()) {  // editing (issue 5)
+    if (it == commands->end()) {  // editing
       commands = &edit_command_arity();
       it = commands->find(c.name);
     }
-    if (it == commands->end()) {  // patrol plan (issue 6)
+    if (it == commands->end()) {  // patrol plan
       commands = &patrol_command_arity();
       it = commands->find(c.name);
     }

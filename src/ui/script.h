@@ -45,7 +45,7 @@
 //   edit-new, edit-status, edit-open-record, edit-keep, edit-move, edit-delete, route-*,
 //   select-record          the other editing commands: see ui/edit_script.h
 //   patrol-import, patrol-routes-table, patrol-speed, patrol-export, patrol-sheet
-//                          the Patrol panel (issue 6): see ui/patrol_script.h
+//                          the Patrol panel: see ui/patrol_script.h
 //   wait N                 let N frames pass
 //   screenshot PATH        PNG of the whole window, after this frame
 //   dump-state PATH        JSON of the window state, after this frame

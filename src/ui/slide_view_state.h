@@ -7,7 +7,7 @@
 #include <string>
 
 #include "briefing/slide.h"
-#include "render/map_renderer.h"
+#include "render/map_options.h"
 #include "ui/app_state.h"
 #include "ui/fly_animation.h"
 

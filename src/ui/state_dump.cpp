@@ -150,7 +150,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     }
     j["split"] = split;
   }
-  j["border"] = patrol_state_json(st);  // Patrol and Cooperation panels (issue 6)
+  j["border"] = patrol_state_json(st);  // Patrol and Cooperation panels
   j["error"] = st.error() ? json(st.error()->title + ": " + st.error()->detail) : json(nullptr);
   j["map_renders"] = x.map_renders;
   j["frame_ms"] = x.frame_ms;

@@ -235,7 +235,7 @@ constexpr Pair kStrings[] = {
     {"Nhấp vào bản đồ để đặt vị trí (Esc: hủy)", "Click the map to place it (Esc: cancel)"},
     {"Số đỉnh", "Vertices"},
     {"Kéo vụ việc đang chọn để di chuyển", "Drag the selected incident to move it"},
-    // border patrol and cooperation panels (issue 6)
+    // border patrol and cooperation panels
     {"Kế hoạch tuần tra biên giới", "Border patrol plan"},
     {"Hợp tác biên giới", "Border cooperation"},
     {"Cơ sở dữ liệu chưa có đường biên giới", "The database has no border line"},

@@ -124,7 +124,7 @@ enum class S {
   CannotChangeSlides,
   CannotChangeSlidesHelp,
   PresentHint,
-  // commune styles and analysis layers (issues 3 and 4)
+  // commune styles and analysis layers
   StyleMovement,
   StyleDesignations,
   StyleRate,
@@ -187,7 +187,7 @@ enum class S {
   TargetValue,
   TargetGoal,
   CannotComputeTargets,
-  // editing (issue 5)
+  // editing
   MenuEdit,
   Undo,
   Redo,
@@ -230,7 +230,7 @@ enum class S {
   ClickMapToPlace,
   RouteVertices,
   MoveHint,
-  // border patrol and cooperation panels (issue 6)
+  // border patrol and cooperation panels
   PanelPatrol,
   PanelCooperation,
   NoBorderData,

@@ -1,4 +1,4 @@
-// Bulk import of incidents (issue 5 §6): every failing row reported with its number and reason,
+// Bulk import of incidents: every failing row reported with its number and reason,
 // all or nothing, dry runs that write nothing, a report of what was added, audit rows in the
 // same transaction, Excel-style CSV in UTF-8 (BOM, ';', CRLF, quoted fields) and the legacy
 // Vietnamese encodings.

@@ -10,6 +10,9 @@ Block syntax (one entry per line, '#' starts a comment):
     geo: text                 module geo may include text (direct dependencies; the allowed
                               set is the transitive closure)
     core: text geo store      modules whose files must never reach GL/EGL/GLES/GLFW/ImGui headers
+                              (an indented line continues the entry above it);
+          render/style.h      a word with a '/' names one file under src/ held to the same rule
+                              (a GL-free header inside a module that also holds GL code)
     lib gdal: io              the only module(s) allowed to include that outside library family
 
 Checks (only src/ is scanned; tests/ and bench/ may include anything):
@@ -86,6 +89,7 @@ def read_graph(readme_path):
                           "a fenced code block (```)")
     deps, core, libs = {}, None, {}
     where = {}
+    last = None  # the key of the entry an indented line continues
     i += 1
     closed = False
     while i < len(lines):
@@ -98,11 +102,24 @@ def read_graph(readme_path):
         i += 1
         if not text:
             continue
+        if raw[:1] in (" ", "\t") and last is not None:
+            # an indented line continues the entry above it
+            key, rest = last, text
+            lineno = where.get(key, lineno)
+            words = rest.split()
+            if key == "core":
+                core = (core[0] + words, core[1])
+            elif key.startswith("lib "):
+                libs[LIB_ALIASES.get(key[4:].strip().lower(), key[4:].strip().lower())][0].extend(words)
+            else:
+                deps[key].extend(words)
+            continue
         if ":" not in text:
             raise ConfigError(f"{readme_path}:{lineno}: expected 'module: deps...', got {raw!r}")
         key, rest = text.split(":", 1)
         key = key.strip()
         words = rest.split()
+        last = key
         if key == "core":
             if core is not None:
                 raise ConfigError(f"{readme_path}:{lineno}: second 'core:' line")
@@ -133,7 +150,11 @@ def read_graph(readme_path):
     if core is None:
         raise ConfigError(f"{readme_path}: the module-graph block has no 'core:' line")
     for m in core[0]:
-        if m not in deps:
+        if "/" in m:
+            if m.split("/", 1)[0] not in deps:
+                raise ConfigError(f"{readme_path}:{core[1]}: core file '{m}' is not in a module "
+                                  "of the graph")
+        elif m not in deps:
             raise ConfigError(f"{readme_path}:{core[1]}: core module '{m}' is not in the graph")
     for name, (ms, lineno) in libs.items():
         for m in ms:
@@ -358,9 +379,13 @@ def main(argv):
                 if pred(target):
                     lib_users[name].setdefault(mod, f"{f}:{lineno} <{target}>")
 
-    # 2. core modules never reach GL/EGL/GLFW/ImGui: one line per core file, shortest chain
+    # 2. core modules (and core files) never reach GL/EGL/GLFW/ImGui: one line per core file,
+    #    shortest chain
+    for f in sorted(c for c in core if "/" in c):
+        if "src/" + f not in repo.files:
+            problems.append(f"README graph: core file 'src/{f}' does not exist")
     for start in repo.files:
-        if module_of(start) not in core:
+        if module_of(start) not in core and start[len("src/"):] not in core:
             continue
         parent = {start: None}
         queue = deque([start])
@@ -386,7 +411,9 @@ def main(argv):
             chain.append(f"{prev}:{pl}")
             node = prev
         chain.reverse()
-        problems.append(f"core module {module_of(start)} reaches <{target}>: " + " -> ".join(chain))
+        what = (f"core module {module_of(start)}" if module_of(start) in core
+                else f"core file {start}")
+        problems.append(f"{what} reaches <{target}>: " + " -> ".join(chain))
 
     # 3. outside libraries: one module each
     for name in sorted(LIB_FAMILIES):

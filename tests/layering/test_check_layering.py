@@ -130,6 +130,24 @@ def core_reaching_imgui_via_non_core_module_fails():
 
 
 @case
+def core_file_inside_a_gl_module_is_checked():
+    # c holds GL code; its header c/options.h is named GL-free on the core line.
+    block = BLOCK.replace("core: a b", "core: a b c/options.h")
+    ok = variant(**{"README_DOT_md": block,
+                    "src__c__options_DOT_h": '#pragma once\n#include "b/reader.h"\n'})
+    rc, out = run(ok)
+    expect(rc, out, 0, "all within the README graph")
+    bad = variant(**{"README_DOT_md": block,
+                     "src__c__options_DOT_h": '#pragma once\n#include "c/draw.h"\n'})
+    rc, out = run(bad)
+    expect(rc, out, 1, "core file src/c/options.h reaches <GL/gl.h>",
+           "src/c/options.h:2 -> src/c/draw.h:2 <GL/gl.h>")
+    missing = variant(**{"README_DOT_md": block})
+    rc, out = run(missing)
+    expect(rc, out, 1, "core file 'src/c/options.h' does not exist")
+
+
+@case
 def library_used_by_two_modules_fails():
     files = variant(**{"src__c__more_DOT_cpp": "#include <sqlite3.h>\n",
                        "src__a__db_DOT_cpp": "#include <sqlite3.h>\n"})

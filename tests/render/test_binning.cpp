@@ -1,4 +1,4 @@
-// Incident binning (issue 3 §1): the GPU hexagons count exactly the incidents the filter
+// Incident binning: the GPU hexagons count exactly the incidents the filter
 // accepts, as the lattice's definition places them; the lattice stays on the ground while
 // panning; the commune fills show between and through the hexagons;
 // classes and legend cover every count; auto mode bins a dense province and not a close-up.

@@ -1,4 +1,4 @@
-// The coverage and links layers (issue 6 §2, §4): drawn in their colours with a legend when the
+// The coverage and links layers: drawn in their colours with a legend when the
 // caller gives them, and never in a public-safe render — coverage traces where patrols went,
 // and a link to a sensitive facility is sensitive.
 #include <gtest/gtest.h>

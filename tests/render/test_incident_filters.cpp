@@ -1,4 +1,4 @@
-// Incident filters (issue 3 §5): the category, severity and status masks select exactly the
+// Incident filters: the category, severity and status masks select exactly the
 // incidents SpatiaLite's SQL selects with the same WHERE, the shader draws exactly the incidents
 // the CPU filter accepts, and changing a filter never re-uploads geometry.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Static layers cached (issue 3 §1): levels of detail built ahead in the background are the same
+// Static layers cached: levels of detail built ahead in the background are the same
 // meshes as built on demand, and a window render that copies the cached commune and border
 // image draws the same picture as a full render.
 #include <gtest/gtest.h>

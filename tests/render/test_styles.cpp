@@ -1,4 +1,4 @@
-// Commune styles and their legends (issue 3 §2, issue 4 §8): class breaks, and for every style
+// Commune styles and their legends: class breaks, and for every style
 // that the legend lists exactly the colours drawn, with the right commune counts, on a small
 // in-memory province whose answers are known.
 #include <gtest/gtest.h>

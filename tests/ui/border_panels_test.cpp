@@ -1,4 +1,4 @@
-// The Patrol and Cooperation panels in the real window (issue 6 §2, §4): for the window set by
+// The Patrol and Cooperation panels in the real window: for the window set by
 // the time controls they show the routes, lengths, durations, hotspot communes, crossings and
 // uncovered segments and crossings that `secmap patrol plan|coverage` prints for the same
 // window, the coverage layer's classes agree with the coverage table, the cooperation counts per

@@ -1,4 +1,4 @@
-// The incident form in the real window (issue 5): add an incident by "clicking" the map through
+// The incident form in the real window: add an incident by "clicking" the map through
 // the script hook, save it, undo and redo it, and check the store and the incidents drawn.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The incident filters in the real window (issue 3 §5): category, severity and status filters
+// The incident filters in the real window: category, severity and status filters
 // set through the script hook change the number of incidents drawn to the number SpatiaLite
 // counts with the same WHERE; "clear filters" shows everything; the filters, layer order and
 // opacities come back on the next start.

@@ -1,4 +1,4 @@
-// Identify in the real window (issue 3 §3, issue 4 §8): a click on an incident's pixel selects
+// Identify in the real window: a click on an incident's pixel selects
 // that incident, a click on a patrol route selects the route, a commune lists its whole status
 // history and its incidents in the filter, and the targets panel shows the numbers
 // `secmap analyze targets` prints.
