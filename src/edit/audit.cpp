@@ -91,9 +91,7 @@ void append_audit(store::Database& db, const AuditEntry& entry, std::string_view
 }
 
 AuditAppender::AuditAppender(store::Database& db, std::string_view who)
-    : insert_(db),
-      who_(who.empty() ? current_analyst() : std::string(who)),
-      at_(utc_now_iso()) {
+    : insert_(db), who_(who.empty() ? current_analyst() : std::string(who)), at_(utc_now_iso()) {
   std::tie(last_id_, last_hash_) = chain_tail(db);
 }
 
@@ -132,7 +130,8 @@ AuditVerify verify_audit(store::Database& db) {
                   " (a row before it was changed or removed)");
     const std::string expect = row_hash(r.id, r.at, r.who, r.action, r.table_name, r.row_id,
                                         r.before_json, r.after_json, r.prev_hash);
-    if (expect != r.hash) return fail("hash does not match the row's contents (the row was changed)");
+    if (expect != r.hash)
+      return fail("hash does not match the row's contents (the row was changed)");
     prev = r.hash;
     prev_id = r.id;
   });

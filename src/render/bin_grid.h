@@ -12,7 +12,6 @@
 
 namespace secmap::render {
 
-
 // What the last binned draw showed.
 struct BinStats {
   bool drawn = false;

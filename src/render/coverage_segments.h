@@ -12,7 +12,6 @@
 
 namespace secmap::render {
 
-
 struct CoverageSegment {
   geo::LineString line;  // EPSG:3857
   int state = 0;         // border::CoverageState: 0 not covered … 3 done recently

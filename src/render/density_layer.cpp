@@ -6,18 +6,6 @@
 
 namespace secmap::render {
 
-namespace {
-
-// Mesa's llvmpipe runs compute shaders on the CPU, several times slower than the vectorised CPU
-// path (bench_kde): there the map takes the CPU path.
-bool software_renderer() {
-  const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-  const std::string name = r ? r : "";
-  return name.find("llvmpipe") != std::string::npos || name.find("softpipe") != std::string::npos;
-}
-
-}  // namespace
-
 DensityLayer::DensityLayer(const MapData& data) : data_(data) {}
 DensityLayer::~DensityLayer() = default;
 
@@ -35,6 +23,8 @@ void DensityLayer::update(DayRange days, double bandwidth_m, double cell_m) {
     cell_ = grid_->cell();
     if (!raster_) raster_ = std::make_unique<RasterLayer>();
     raster_->set_mesh(grid_->mesh(data_.origin));
+    // Mesa's llvmpipe runs compute shaders on the CPU, several times slower than the vectorised
+    // CPU path (bench_kde): there the map takes the CPU path.
     if (GpuKde::supported() && !software_renderer()) {
       gpu_ = std::make_unique<GpuKde>(grid_->empty_grid(), bandwidth_m);
       gpu_->set_points(grid_->points(), grid_->days());

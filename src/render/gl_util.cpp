@@ -157,34 +157,47 @@ Framebuffer::Framebuffer(int width, int height, int samples)
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
       throw GlError("offscreen framebuffer is incomplete");
   };
-  make(draw_fbo_, draw_rb_, samples_);
-  if (samples_ > 1) make(resolve_fbo_, resolve_rb_, 1);
+  make(image_fbo_, image_rb_, 1);
+  if (samples_ > 1) make(msaa_fbo_, msaa_rb_, samples_);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
   check_gl("creating the offscreen framebuffer");
 }
 
 Framebuffer::~Framebuffer() {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  GLuint fbos[] = {draw_fbo_, resolve_fbo_};
-  GLuint rbs[] = {draw_rb_, resolve_rb_};
+  GLuint fbos[] = {image_fbo_, msaa_fbo_};
+  GLuint rbs[] = {image_rb_, msaa_rb_};
   glDeleteFramebuffers(2, fbos);
   glDeleteRenderbuffers(2, rbs);
 }
 
-void Framebuffer::bind() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+void Framebuffer::bind(bool multisample) {
+  bound_fbo_ = multisample && msaa_fbo_ ? msaa_fbo_ : image_fbo_;
+  glBindFramebuffer(GL_FRAMEBUFFER, bound_fbo_);
   glViewport(0, 0, width_, height_);
 }
 
+void Framebuffer::resolve() {
+  if (bound_fbo_ != msaa_fbo_ || !msaa_fbo_) return;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, image_fbo_);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
+}
+
+void Framebuffer::blit_to(GLuint dst, int sx0, int sy0, int sx1, int sy1, int x0, int y0, int x1,
+                          int y1) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, image_fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
+  const bool same_size = x1 - x0 == sx1 - sx0 && y1 - y0 == sy1 - sy0;
+  glBlitFramebuffer(sx0, sy0, sx1, sy1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT,
+                    same_size ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, dst);
+}
+
 std::vector<uint8_t> Framebuffer::read_rgba() {
-  GLuint read_from = draw_fbo_;
-  if (samples_ > 1) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
-    read_from = resolve_fbo_;
-  }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, read_from);
+  resolve();
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, image_fbo_);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   const size_t row = static_cast<size_t>(width_) * 4;
   std::vector<uint8_t> px(row * height_);
@@ -199,8 +212,19 @@ std::vector<uint8_t> Framebuffer::read_rgba() {
     std::memcpy(a, b, row);
     std::memcpy(b, tmp.data(), row);
   }
-  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+  glBindFramebuffer(GL_FRAMEBUFFER, bound_fbo_ ? bound_fbo_ : image_fbo_);  // drawing goes on
   return px;
+}
+
+bool software_renderer() {
+  const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  const std::string_view name = r ? r : "";
+  return name.find("llvmpipe") != std::string_view::npos ||
+         name.find("softpipe") != std::string_view::npos;
+}
+
+int default_map_samples() {
+  return software_renderer() ? 1 : 4;
 }
 
 void check_gl(const char* what) {

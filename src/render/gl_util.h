@@ -69,7 +69,9 @@ class Mesh {
   std::vector<GLuint> buffers_;
 };
 
-// Offscreen render target: with samples > 1 a multisampled colour buffer resolved by blit.
+// The one offscreen render target (headless images, the window's map image, the static layer
+// cache): a single-sampled RGBA image, and with samples > 1 a multisampled buffer resolved into
+// it by blit. Samples are clamped to what the driver allows.
 class Framebuffer {
  public:
   Framebuffer(int width, int height, int samples);
@@ -77,17 +79,39 @@ class Framebuffer {
   Framebuffer(const Framebuffer&) = delete;
   Framebuffer& operator=(const Framebuffer&) = delete;
 
-  void bind() const;  // for drawing, with the viewport set
+  // For drawing, with the viewport set: into the multisampled buffer when there is one and
+  // `multisample` asks for it, else straight into the image.
+  // The image is resolved from the multisampled buffer when that was bound last.
+  void bind(bool multisample = true);
+  // A multisampled draw resolved into the image (nothing to do after a single-sampled one).
+  void resolve();
   // Resolves and reads the image as RGBA rows from the top.
   std::vector<uint8_t> read_rgba();
+  // Copies the image's rectangle (sx0, sy0)–(sx1, sy1) into (x0, y0)–(x1, y1) of draw
+  // framebuffer `dst` (GL coordinates), with linear filtering when the sizes differ; `dst` stays
+  // bound.
+  void blit_to(GLuint dst, int sx0, int sy0, int sx1, int sy1, int x0, int y0, int x1,
+               int y1) const;
+  void blit_to(GLuint dst, int x0, int y0, int x1, int y1) const {
+    blit_to(dst, 0, 0, width_, height_, x0, y0, x1, y1);
+  }
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
 
  private:
   int width_, height_, samples_;
-  GLuint draw_fbo_ = 0, draw_rb_ = 0, resolve_fbo_ = 0, resolve_rb_ = 0;
+  GLuint bound_fbo_ = 0;  // what bind() bound last: the multisampled buffer or the image
+  GLuint image_fbo_ = 0, image_rb_ = 0, msaa_fbo_ = 0, msaa_rb_ = 0;
 };
+
+// Whether the context draws on the CPU (Mesa's llvmpipe or softpipe): what multisampling,
+// compute shaders and the bin counting pass choose by.
+bool software_renderer();
+// Multisampling a map gets when the caller does not choose: 4 on a GPU; 1 on a software
+// renderer, where it doubles the draw and adds a resolve while symbols and lines are already
+// antialiased in their shaders.
+int default_map_samples();
 
 // Throws GlError naming `what` when glGetError reports an error.
 void check_gl(const char* what);

@@ -47,11 +47,7 @@ HeadlessResult render_headless(const MapData& data, const HeadlessRequest& req, 
 
   t0 = Clock::now();
   const bool plain = req.map.plain;
-  // On llvmpipe multisampling doubles the draw and adds a resolve, while symbols and lines are
-  // already antialiased in their shaders: only GPUs get it by default.
-  const bool software = out.gl_renderer.find("llvmpipe") != std::string::npos ||
-                        out.gl_renderer.find("softpipe") != std::string::npos;
-  const int samples = req.samples > 0 ? req.samples : (software ? 1 : 4);
+  const int samples = req.samples > 0 ? req.samples : default_map_samples();
 
   // Tiles: no framebuffer side above the GL limits (or 4096, so the path is exercised on
   // llvmpipe too). Each tile is drawn with a margin and cropped, so a point symbol or label

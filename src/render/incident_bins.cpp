@@ -26,11 +26,6 @@ bool gl43() {
   return major > 4 || (major == 4 && minor >= 3);
 }
 
-bool software_renderer() {
-  const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-  const std::string name = r ? r : "";
-  return name.find("llvmpipe") != std::string::npos || name.find("softpipe") != std::string::npos;
-}
 
 }  // namespace
 

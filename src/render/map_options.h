@@ -32,6 +32,10 @@ struct MapOptions {
   // finds them ready) and keep the static bottom layers as an image that single-sampled renders
   // at the same scale reuse while panning (static_cache.h); off for one-off renders.
   bool prefetch_lod = false;
+  // The window's quick renders (after a change, while moving), with prefetch_lod: a level of
+  // detail not built yet is drawn with the one at hand, and the static bottom layers come from
+  // their cached image. Off: every layer drawn at the view's own level (the settled render).
+  bool quick = false;
   // Incident filters beyond days and groups (masks as in render/incident_filter.h).
   std::array<uint32_t, 4> category_mask{0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu};
   uint32_t severity_mask = 0xFFFFFFFFu, status_mask = 0xFFFFFFFFu;

@@ -165,9 +165,7 @@ void MapRenderer::ensure_colours(const MapOptions& o) {
 }
 
 bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& options) {
-  GLint samples = 0;
-  glGetIntegerv(GL_SAMPLES, &samples);
-  if (samples > 1) return false;  // a quality render draws everything
+  if (!options.quick) return false;  // a settled render draws everything
   // The leading layers of the drawing order that do not move with the filters.
   LayerSet bottom;
   for (const std::string& layer : draw_order(options)) {
@@ -230,10 +228,8 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
   timings_.tessellate_ms = timings_.upload_ms = 0;
   auto has = [&](std::string_view layer) { return o.layers.count(layer) > 0; };
   if (has("communes")) {
-    GLint samples = 0;
-    glGetIntegerv(GL_SAMPLES, &samples);
     ensure_lod(lod_level(view.m_per_px), o.prefetch_lod,
-               lod_may_lag_ || (o.prefetch_lod && samples <= 1));
+               lod_may_lag_ || (o.prefetch_lod && o.quick));
   }
   if (has("communes") && !o.plain) ensure_colours(o);
 

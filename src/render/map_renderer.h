@@ -65,6 +65,9 @@ class MapRenderer {
   // The density layer of the last render with StyleKind::Kde (null before one).
   const DensityLayer* density() const { return density_.get(); }
   const StaticLayerCache& static_cache() const { return static_cache_; }
+  // The communes' level of detail the last render drew (a quick render may keep an old one
+  // while the view's own is built; tessellate.h's lod_level says which is the view's own).
+  int lod_drawn() const { return lod_; }
   const LodCache& lod_cache() const { return lod_cache_; }
 
  private:

@@ -2,7 +2,7 @@
 // kept as an image larger than the view. While the map window pans at one scale, a render copies
 // the part under the view from it and draws only the layers above (incidents, symbols), instead
 // of re-drawing thousands of triangles and wide lines on a software rasteriser. Used only for
-// single-sampled renders (the window's quick renders while moving); multisampled ones draw all.
+// the window's quick renders (MapOptions::quick); settled renders draw all.
 #pragma once
 #include <cstdint>
 #include <string>

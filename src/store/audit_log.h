@@ -30,7 +30,8 @@ struct AuditQuery {
   size_t limit = 0;  // 0 = all
 };
 // Rows matching the query, oldest first.
-void read_audit_rows(Database& db, const AuditQuery& q, const std::function<void(AuditRow&&)>& each);
+void read_audit_rows(Database& db, const AuditQuery& q,
+                     const std::function<void(AuditRow&&)>& each);
 // The last row's id and hash, or nullopt for an empty trail.
 std::optional<std::pair<int64_t, std::string>> last_audit_row(Database& db);
 // The highest audit id, 0 when the trail is empty.

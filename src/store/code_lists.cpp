@@ -17,10 +17,10 @@ CodeLists CodeLists::load(Database& db) {
     const bool grouped = table == "incident_categories";
     const bool flagged = table == "crossing_kinds";
     const bool clearing = table == "case_statuses";
-    Statement st = db.prepare(
-        "SELECT code, name_vi, name_en" + std::string(grouped ? ", group_code" : ", ''") +
-        (flagged ? ", sensitive" : ", 0") + (clearing ? ", cleared" : ", 0") + " FROM " + table +
-        " ORDER BY sort_order, code");
+    Statement st = db.prepare("SELECT code, name_vi, name_en" +
+                              std::string(grouped ? ", group_code" : ", ''") +
+                              (flagged ? ", sensitive" : ", 0") + (clearing ? ", cleared" : ", 0") +
+                              " FROM " + table + " ORDER BY sort_order, code");
     auto& list = out.lists_[table];
     while (st.step())
       list.push_back({st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3),

@@ -6,7 +6,6 @@
 namespace secmap::ui {
 namespace {
 
-constexpr int kSamples = 4;
 // While moving, re-render when more than this share of the view is uncovered, at most this often.
 constexpr double kMaxUncovered = 0.08, kMinRenderInterval_s = 0.25;
 
@@ -37,9 +36,12 @@ MapView::~MapView() {
 void MapView::render(const AppState& state, const render::MapOptions& opts, bool quality) {
   const auto t0 = Clock::now();
   const render::View& v = state.view();
-  target_->begin(quality);
-  renderer_->render(v, opts);
-  target_->end();
+  render::MapOptions drawn = opts;
+  drawn.quick = !quality;
+  target_->bind(quality);
+  renderer_->render(v, drawn);
+  target_->resolve();
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
   last_render_ = Clock::now();
   render_ms_ = std::chrono::duration<double, std::milli>(last_render_ - t0).count();
   // Every render: whether incidents are binned, and the bins' classes, depend on the view too.
@@ -48,7 +50,11 @@ void MapView::render(const AppState& state, const render::MapOptions& opts, bool
   options_ = opts;
   rendered_ = true;
   stale_ = false;
-  quality_ = quality;
+  // Single-sampled, a quick render at the view's own level of detail is already the settled
+  // picture: no second render for it.
+  quality_ = quality || (target_->samples() == 1 && (!opts.layers.count("communes") ||
+                                                     renderer_->lod_drawn() ==
+                                                         render::lod_level(v.m_per_px)));
   ++renders_;
 }
 
@@ -75,7 +81,8 @@ bool MapView::update(const AppState& state, const render::MapOptions& opts, bool
   const render::View& v = state.view();
   if (!target_ || target_->width() != v.width || target_->height() != v.height) {
     target_.reset();
-    target_ = std::make_unique<MapTarget>(v.width, v.height, kSamples);
+    target_ = std::make_unique<render::Framebuffer>(v.width, v.height,
+                                                    render::default_map_samples());
     rendered_ = false;
   }
   const auto now = Clock::now();

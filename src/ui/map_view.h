@@ -16,8 +16,8 @@
 #include "render/fonts.h"
 #include "render/map_renderer.h"
 #include "render/overlay.h"
+#include "render/gl_util.h"
 #include "ui/app_state.h"
-#include "ui/map_target.h"
 
 namespace secmap::ui {
 
@@ -57,7 +57,9 @@ class MapView {
   uint64_t revision_ = 0;  // AppState::data_revision() the renderer has applied
   bool stale_ = false;     // the data changed since the last render
   std::unique_ptr<render::MapRenderer> renderer_;
-  std::unique_ptr<MapTarget> target_;
+  // The cached map image: multisampled when settled (where the GPU makes that cheap),
+  // single-sampled while the map moves.
+  std::unique_ptr<render::Framebuffer> target_;
   render::View view_;  // what the cache shows
   render::MapOptions options_;
   bool rendered_ = false, quality_ = false;

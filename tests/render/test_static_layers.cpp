@@ -68,10 +68,12 @@ TEST(StaticLayerCache, PanningReusesTheCachedImageAndDrawsTheSamePicture) {
   Framebuffer fb(320, 240, 1);
   fb.bind();
   MapOptions window;
-  window.prefetch_lod = true;  // as the map window sets it
+  window.prefetch_lod = true;  // as the map window sets it for its quick renders
+  window.quick = true;
   window.style = StyleKind::Count;
   MapOptions direct = window;
   direct.prefetch_lod = false;
+  direct.quick = false;
   MapRenderer cached(d), plain(d);
 
   View v = View::fit(d.extent, 320, 240);
@@ -100,9 +102,13 @@ TEST(StaticLayerCache, PanningReusesTheCachedImageAndDrawsTheSamePicture) {
   window.style = StyleKind::DrugFree;
   cached.render(v, window);
   EXPECT_EQ(cached.static_cache().builds(), 4u);
-  // A multisampled (settled) render draws everything itself.
+  // A settled render draws everything itself, multisampled or not.
+  window.quick = false;
   Framebuffer msaa(320, 240, 4);
   msaa.bind();
+  cached.render(v, window);
+  EXPECT_EQ(cached.static_cache().builds(), 4u);
+  fb.bind();
   cached.render(v, window);
   EXPECT_EQ(cached.static_cache().builds(), 4u);
 }
