@@ -203,7 +203,6 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
   // The map: communes, border and (non-sensitive) crossings; never individual incidents.
   render::LoadOptions lo;
   lo.layers = {"communes", "border", "crossings"};
-  lo.status_as_of = c.window.to;
   render::MapData data = render::load_map_data(db, lo);
   if (!a.include_sensitive)
     std::erase_if(data.crossings, [](const render::PointFeature& f) { return f.sensitive; });

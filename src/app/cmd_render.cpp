@@ -126,7 +126,6 @@ int cmd_render(const Args& args) {
     render::LoadOptions lo;
     if (!layers_s.empty()) lo.layers = render::parse_layers(layers_s);
     if (lo.layers.empty()) return fail("--layers names no layer");
-    if (!to_s.empty()) lo.status_as_of = req.map.days.to;
     req.map.layers = lo.layers;
     // Count, rate, change, hotspots and kde need the incidents even when they are not drawn.
     if (render::style_uses_incidents(req.map.style) && lo.layers.count("communes"))

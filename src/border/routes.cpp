@@ -8,9 +8,7 @@
 namespace secmap::border {
 
 bool Route::in_window(const analysis::Window& w) const {
-  if (!start_day && !end_day) return true;
-  const int32_t a = start_day.value_or(*end_day), b = end_day.value_or(a);
-  return a <= w.to && b >= w.from;
+  return model::route_in_window(start_day, end_day, w.from, w.to);
 }
 
 namespace {

@@ -75,6 +75,13 @@ std::vector<PatrolRecord> load_patrol_records(store::Database& db) {
   return out;
 }
 
+bool route_in_window(std::optional<int32_t> start_day, std::optional<int32_t> end_day, int32_t from,
+                     int32_t to) {
+  if (!start_day && !end_day) return true;
+  const int32_t a = start_day.value_or(*end_day), b = end_day.value_or(a);
+  return a <= to && b >= from;
+}
+
 std::vector<std::pair<std::string, double>> load_mode_speeds(store::Database& db) {
   auto st = db.prepare("SELECT code, speed_kmh FROM patrol_modes ORDER BY sort_order, code");
   std::vector<std::pair<std::string, double>> out;

@@ -181,8 +181,7 @@ void Framebuffer::resolve() {
   if (bound_fbo_ != msaa_fbo_ || !msaa_fbo_) return;
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, image_fbo_);
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT,
-                    GL_NEAREST);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
 void Framebuffer::blit_to(GLuint dst, int sx0, int sy0, int sx1, int sy1, int x0, int y0, int x1,

@@ -84,19 +84,20 @@ std::map<std::string, int, std::less<>> commune_index(const MapData& out) {
   return by_code;
 }
 
-// Latest status per commune: periods in order, each non-null attribute overrides.
-void load_statuses(store::Database& db, MapData& out, const LoadOptions& options) {
+// Every status period per commune, in the model's order (period_from, then id).
+void load_statuses(store::Database& db, MapData& out) {
   const auto by_code = commune_index(out);
-  for (Commune& c : out.communes) c.drug_free = c.antt = c.movement = -1;
-  const std::string as_of = options.status_as_of ? iso_date(*options.status_as_of) : "";
+  for (Commune& c : out.communes) c.statuses.clear();
   for (const model::StatusRecord& r : model::load_status_records(db)) {
-    if (!as_of.empty() && r.period_from > as_of) continue;
     auto it = by_code.find(r.commune_code);
-    if (it == by_code.end()) continue;
-    Commune& c = out.communes[it->second];
-    if (r.drug_free) c.drug_free = out.drug_free_statuses.index_of(*r.drug_free);
-    if (r.antt) c.antt = out.antt_standards.index_of(*r.antt);
-    if (r.movement) c.movement = out.movement_classes.index_of(*r.movement);
+    const auto from = day_number(r.period_from);
+    if (it == by_code.end() || !from) continue;  // validation refuses a period with no start
+    Commune::StatusPeriod p;
+    p.from = *from;
+    if (r.drug_free) p.drug_free = out.drug_free_statuses.index_of(*r.drug_free);
+    if (r.antt) p.antt = out.antt_standards.index_of(*r.antt);
+    if (r.movement) p.movement = out.movement_classes.index_of(*r.movement);
+    out.communes[it->second].statuses.push_back(p);
   }
 }
 
@@ -175,6 +176,8 @@ void load_patrols(store::Database& db, MapData& out, geo::BBox& extent) {
     p.done = r.state == "done";
     p.starts_at = r.starts_at;
     p.ends_at = r.ends_at;
+    p.start_day = day_number(r.starts_at);
+    p.end_day = day_number(r.ends_at);
     p.joint = r.joint;
     for (const geo::LineString& part : r.parts) {
       Patrol drawn = p;  // a multi-part route is drawn and identified part by part
@@ -186,6 +189,24 @@ void load_patrols(store::Database& db, MapData& out, geo::BBox& extent) {
 }
 
 }  // namespace
+
+bool Patrol::in_window(int32_t from, int32_t to) const {
+  return model::route_in_window(start_day, end_day, from, to);
+}
+
+CommuneStatus status_on(const Commune& c, int32_t day) {
+  CommuneStatus s;
+  auto take = [](int& into, int v) {
+    if (v != Commune::StatusPeriod::kUnset) into = v;
+  };
+  for (const Commune::StatusPeriod& p : c.statuses) {
+    if (p.from > day) continue;
+    take(s.drug_free, p.drug_free);
+    take(s.antt, p.antt);
+    take(s.movement, p.movement);
+  }
+  return s;
+}
 
 int CodeList::index_of(std::string_view code) const {
   for (size_t i = 0; i < entries.size(); ++i)
@@ -242,7 +263,7 @@ MapData load_map_data(store::Database& db, const LoadOptions& options) {
   // Communes are always read (cheap) when incidents or styling need them; drawn only if asked.
   if (L.count("communes") || L.count("incidents")) {
     const model::CommuneSet set = load_communes(db, out);
-    load_statuses(db, out, options);
+    load_statuses(db, out);
     load_designations(db, out);
     out.metric_epsg = metric_epsg_of(db, set);
   }
@@ -365,7 +386,7 @@ DataChange apply_changes(store::Database& db, MapData& data,
   std::optional<store::CodeLists> codes;  // sensitive kinds, for the point layers
   if (out.crossings || out.facilities) codes = store::CodeLists::load(db);
   if (out.commune_styles && !data.communes.empty()) {
-    load_statuses(db, data, options);
+    load_statuses(db, data);
     load_designations(db, data);
   }
   if (out.crossings && options.layers.count("crossings")) {

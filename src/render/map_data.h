@@ -35,9 +35,17 @@ struct Commune {
   geo::Point label_at;      // a point on the surface, EPSG:3857
   double area = 0;          // EPSG:3857 square metres (for label priority)
   int64_t population = -1;  // -1 unknown
-  int drug_free = -1;       // index into MapData::drug_free_statuses, -1 unknown
-  int antt = -1;            // index into MapData::antt_standards
-  int movement = -1;        // index into MapData::movement_classes
+  // The commune's status periods (commune_status rows) by start day: each sets the statuses it
+  // names (kUnset where it leaves one as it was; -1 for a code not in the list). What a map
+  // shows for a window is status_on().
+  struct StatusPeriod {
+    static constexpr int kUnset = -2;
+    int32_t from = 0;        // period_from, days since 1970-01-01
+    int drug_free = kUnset;  // index into MapData::drug_free_statuses
+    int antt = kUnset;       // index into MapData::antt_standards
+    int movement = kUnset;   // index into MapData::movement_classes
+  };
+  std::vector<StatusPeriod> statuses;
   // Designations held (model unit, self-management model …): index into
   // MapData::designation_types and the year, one entry per designations row.
   struct Designation {
@@ -47,6 +55,15 @@ struct Commune {
   std::vector<Designation> designations;
 };
 
+// A commune's statuses in force on a day (-1: none known then).
+struct CommuneStatus {
+  int drug_free = -1, antt = -1, movement = -1;
+};
+// The one "as of" rule for statuses: every period starting on or before `day`, in order, each
+// overriding what it sets. A map of a time window shows the statuses as of the window's last day
+// (render/style.h); an open window, the latest.
+CommuneStatus status_on(const Commune& commune, int32_t day);
+
 // A patrol route (the `patrols` layer, sensitive: planned and done routes of the units).
 struct Patrol {
   int64_t id = 0;
@@ -54,8 +71,11 @@ struct Patrol {
   int mode = -1;  // index into MapData::patrol_modes
   bool done = false;
   std::string starts_at, ends_at;
+  std::optional<int32_t> start_day, end_day;  // the dates above as days; none: undated
   bool joint = false;
   geo::LineString line;  // EPSG:3857
+  // Whether the route belongs to the window (model::route_in_window: the one rule).
+  bool in_window(int32_t from, int32_t to) const;
 };
 
 struct PointFeature {
@@ -96,9 +116,6 @@ LayerSet parse_layers(std::string_view list);
 
 struct LoadOptions {
   LayerSet layers{std::begin(kLayerNames), std::end(kLayerNames)};
-  // Commune statuses are taken from the latest period starting on or before this day (all
-  // periods when unset).
-  std::optional<int32_t> status_as_of;
 };
 
 struct MapData {

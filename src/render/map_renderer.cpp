@@ -67,12 +67,26 @@ void MapRenderer::upload(const DataChange& c) {
   if (c.incidents)
     incidents_.set_points(data.incidents.at, data.incidents.day, data.incidents.group, data.origin,
                           packed_incident_codes(data.incidents));
-  if (c.patrols) {
-    std::vector<geo::LineString> routes;
-    routes.reserve(data.patrols.size());
-    for (const auto& p : data.patrols) routes.push_back(p.line);
-    patrols_.set_lines(routes, data.origin);
-  }
+  if (c.patrols) patrols_uploaded_ = false;  // uploaded again for the next window drawn
+}
+
+void MapRenderer::ensure_patrols(DayRange days) {
+  std::vector<uint8_t> shown(data_.patrols.size());
+  for (size_t i = 0; i < shown.size(); ++i)
+    shown[i] = data_.patrols[i].in_window(days.from, days.to);
+  if (patrols_uploaded_ && shown == patrols_shown_) return;
+  std::vector<geo::LineString> routes;
+  for (size_t i = 0; i < shown.size(); ++i)
+    if (shown[i]) routes.push_back(data_.patrols[i].line);
+  patrols_.set_lines(routes, data_.origin);  // a few hundred short lines: cheap to re-upload
+  patrols_shown_ = std::move(shown);
+  patrols_uploaded_ = true;
+}
+
+size_t MapRenderer::patrols_in_window(DayRange days) const {
+  size_t n = 0;
+  for (const Patrol& p : data_.patrols) n += p.in_window(days.from, days.to);
+  return n;
 }
 
 void MapRenderer::refresh(const DataChange& c) {
@@ -117,6 +131,7 @@ void MapRenderer::ensure_lod(int level, bool prefetch, bool may_lag) {
 bool MapRenderer::StyleInputs::operator==(const StyleInputs& o) const {
   if (style != o.style || lang != o.lang || suppress != o.suppress || breaks != o.breaks)
     return false;
+  if (style_uses_window_end(style)) return filter.days.to == o.filter.days.to;
   if (!style_uses_incidents(style)) return true;
   const IncidentFilter& a = filter;
   const IncidentFilter& b = o.filter;
@@ -183,17 +198,18 @@ bool MapRenderer::render_with_static_cache(const View& view, const MapOptions& o
   const IncidentFilter f = options.incident_filter();
   std::string breaks;
   for (double b : options.commune_breaks) breaks += std::to_string(b) + ",";
-  std::snprintf(
-      key, sizeof key, "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d|%x|%x|%x|%x|%x|%x|%x|%s|%a",
-      int(options.style), int(options.lang), by_window ? options.days.from : 0,
-      by_window ? options.days.to : 0, int(bottom.size()) * 2 + int(bottom.count("border")),
-      options.fill_opacity, options.layer_opacity("communes"), options.layer_opacity("border"),
-      options.symbol_scale, options.kde_bandwidth_m, view.m_per_px, view.width, view.height,
-      int(options.public_safe), options.public_min_count, int(lod_ == level),
-      by_window ? f.group_mask : 0, by_window ? f.category_mask[0] : 0,
-      by_window ? f.category_mask[1] : 0, by_window ? f.category_mask[2] : 0,
-      by_window ? f.category_mask[3] : 0, by_window ? f.severity_mask : 0,
-      by_window ? f.status_mask : 0, breaks.substr(0, 200).c_str(), options.kde_cell_m);
+  std::snprintf(key, sizeof key,
+                "%d|%d|%d|%d|%d|%a|%a|%a|%a|%a|%a|%d|%d|%d|%d|%d|%x|%x|%x|%x|%x|%x|%x|%s|%a",
+                int(options.style), int(options.lang), by_window ? options.days.from : 0,
+                by_window || style_uses_window_end(options.style) ? options.days.to : 0,
+                int(bottom.size()) * 2 + int(bottom.count("border")), options.fill_opacity,
+                options.layer_opacity("communes"), options.layer_opacity("border"),
+                options.symbol_scale, options.kde_bandwidth_m, view.m_per_px, view.width,
+                view.height, int(options.public_safe), options.public_min_count, int(lod_ == level),
+                by_window ? f.group_mask : 0, by_window ? f.category_mask[0] : 0,
+                by_window ? f.category_mask[1] : 0, by_window ? f.category_mask[2] : 0,
+                by_window ? f.category_mask[3] : 0, by_window ? f.severity_mask : 0,
+                by_window ? f.status_mask : 0, breaks.substr(0, 200).c_str(), options.kde_cell_m);
   try {
     if (!static_cache_.covers(view, key)) {
       MapOptions s = options;
@@ -278,6 +294,7 @@ void MapRenderer::render(const View& view, const MapOptions& options) {
     links_.draw(view, data_.origin, k, o.layer_opacity("links"));
   };
   auto draw_patrols = [&] {
+    ensure_patrols(o.days);  // only the routes of the window, as coverage and the plan count them
     patrols_.draw(view, data_.origin, (o.plain ? 2.f : 2.5f) * k,
                   ink.value_or(alpha(kPatrolLine, "patrols")));
   };
@@ -413,7 +430,7 @@ std::vector<LegendSection> MapRenderer::legend(const MapOptions& options) const 
   if (has("facilities"))
     kinds_section(o.public_safe ? public_facility_pts_ : data_.facilities, data_.facility_kinds,
                   Text::Facilities, [](int c) { return facility_symbol(c); });
-  if (has("patrols") && !data_.patrols.empty())
+  if (has("patrols") && patrols_in_window(o.days) > 0)
     out.push_back({"", {{LegendEntry::Kind::Line, tr(Text::Patrols, o.lang), kPatrolLine, {}}}});
   if (has("coverage") && o.coverage && !o.coverage->segments.empty())
     out.push_back(coverage_legend(*o.coverage, o.lang));

@@ -79,6 +79,9 @@ class MapRenderer {
   bool render_with_static_cache(const View& view, const MapOptions& options);
   void ensure_colours(const MapOptions& options);
   void upload(const DataChange& change);
+  // Uploads the patrol routes of the window when they are not the ones uploaded.
+  void ensure_patrols(DayRange days);
+  size_t patrols_in_window(DayRange days) const;
   // The commune colours and legend for these options, cached: once per style, language and
   // window, not once per frame and legend.
   const CommuneColours& styled(const MapOptions& options) const;
@@ -91,6 +94,8 @@ class MapRenderer {
   std::vector<PointFeature> public_crossing_pts_, public_facility_pts_;
   PointLayer public_crossings_, public_facilities_;
   LineLayer patrols_;
+  std::vector<uint8_t> patrols_shown_;  // per MapData::patrols entry: in the uploaded lines
+  bool patrols_uploaded_ = false;
   CoverageLayer coverage_;
   LinkLayer links_;
   std::unique_ptr<IncidentBins> bins_;  // created on the first binned render

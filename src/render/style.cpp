@@ -167,6 +167,11 @@ const char* style_name(StyleKind k) {
   return "drugfree";
 }
 
+bool style_uses_window_end(StyleKind k) {
+  return k == StyleKind::DrugFree || k == StyleKind::Antt || k == StyleKind::Movement ||
+         k == StyleKind::Designations;
+}
+
 bool style_uses_incidents(StyleKind k) {
   return k == StyleKind::Count || k == StyleKind::Rate || k == StyleKind::Change ||
          k == StyleKind::Hotspots || k == StyleKind::Kde;
@@ -334,17 +339,17 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
     case StyleKind::DrugFree:
       categorical(
           data.drug_free_statuses, kDrugFree, std::size(kDrugFree),
-          [](const Commune& c) { return c.drug_free; }, Text::DrugFree);
+          [&](const Commune& c) { return status_on(c, days.to).drug_free; }, Text::DrugFree);
       break;
     case StyleKind::Antt:
       categorical(
-          data.antt_standards, kAntt, std::size(kAntt), [](const Commune& c) { return c.antt; },
-          Text::Antt);
+          data.antt_standards, kAntt, std::size(kAntt),
+          [&](const Commune& c) { return status_on(c, days.to).antt; }, Text::Antt);
       break;
     case StyleKind::Movement:
       categorical(
           data.movement_classes, kMovement, std::size(kMovement),
-          [](const Commune& c) { return c.movement; }, Text::Movement);
+          [&](const Commune& c) { return status_on(c, days.to).movement; }, Text::Movement);
       break;
     case StyleKind::Designations: {
       // The commune's first designation type in code-list order (model unit first) among those

@@ -39,6 +39,9 @@ inline constexpr StyleKind kUserStyles[] = {
     StyleKind::Change,       StyleKind::Hotspots, StyleKind::Kde};
 // Styles whose colours depend on the incident window (re-styled when it changes).
 bool style_uses_incidents(StyleKind style);
+// Styles drawn from what was in force on the window's last day (statuses as of it, designations
+// of its year or earlier): re-styled when that day changes.
+bool style_uses_window_end(StyleKind style);
 
 struct Rgba {
   uint8_t r = 0, g = 0, b = 0, a = 255;

@@ -161,6 +161,7 @@ FeatureRef FeatureIndex::hit_test(const render::View& view, geo::Point pixel, do
   if (best) return best;
   if (o.layers.count("patrols"))
     for (size_t k = 0; k < data_.patrols.size(); ++k) {
+      if (!data_.patrols[k].in_window(o.days.from, o.days.to)) continue;  // not drawn
       const geo::LineString& line = data_.patrols[k].line;
       for (size_t i = 1; i < line.size(); ++i) {
         const geo::Point a = view.to_pixel(line[i - 1]), b = view.to_pixel(line[i]);

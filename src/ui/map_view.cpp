@@ -52,9 +52,9 @@ void MapView::render(const AppState& state, const render::MapOptions& opts, bool
   stale_ = false;
   // Single-sampled, a quick render at the view's own level of detail is already the settled
   // picture: no second render for it.
-  quality_ = quality || (target_->samples() == 1 && (!opts.layers.count("communes") ||
-                                                     renderer_->lod_drawn() ==
-                                                         render::lod_level(v.m_per_px)));
+  quality_ = quality ||
+             (target_->samples() == 1 && (!opts.layers.count("communes") ||
+                                          renderer_->lod_drawn() == render::lod_level(v.m_per_px)));
   ++renders_;
 }
 
@@ -81,8 +81,8 @@ bool MapView::update(const AppState& state, const render::MapOptions& opts, bool
   const render::View& v = state.view();
   if (!target_ || target_->width() != v.width || target_->height() != v.height) {
     target_.reset();
-    target_ = std::make_unique<render::Framebuffer>(v.width, v.height,
-                                                    render::default_map_samples());
+    target_ =
+        std::make_unique<render::Framebuffer>(v.width, v.height, render::default_map_samples());
     rendered_ = false;
   }
   const auto now = Clock::now();

@@ -35,8 +35,15 @@ void expect_same_data(const MapData& got, const MapData& fresh) {
   }
   ASSERT_EQ(got.communes.size(), fresh.communes.size());
   for (size_t i = 0; i < got.communes.size(); ++i) {
-    EXPECT_EQ(got.communes[i].drug_free, fresh.communes[i].drug_free) << got.communes[i].code;
-    EXPECT_EQ(got.communes[i].antt, fresh.communes[i].antt) << got.communes[i].code;
+    const auto& sa = got.communes[i].statuses;
+    const auto& sb = fresh.communes[i].statuses;
+    ASSERT_EQ(sa.size(), sb.size()) << got.communes[i].code;
+    for (size_t k = 0; k < sa.size(); ++k) {
+      EXPECT_EQ(sa[k].from, sb[k].from) << got.communes[i].code;
+      EXPECT_EQ(sa[k].drug_free, sb[k].drug_free) << got.communes[i].code;
+      EXPECT_EQ(sa[k].antt, sb[k].antt) << got.communes[i].code;
+      EXPECT_EQ(sa[k].movement, sb[k].movement) << got.communes[i].code;
+    }
     EXPECT_EQ(got.communes[i].designations.size(), fresh.communes[i].designations.size());
   }
   ASSERT_EQ(got.crossings.size(), fresh.crossings.size());

@@ -97,7 +97,7 @@ TEST(MapData, LoadsTheFixtureAndStylesMatchTheLegend) {
   EXPECT_EQ(d.incidents.size(), test::grid_incidents().size());
   EXPECT_EQ(d.border.size(), 1u);
   EXPECT_EQ(d.communes[0].name, "Mường Khương");
-  for (const auto& c : d.communes) EXPECT_GE(c.drug_free, 0) << c.code;
+  for (const auto& c : d.communes) EXPECT_GE(status_on(c, DayRange{}.to).drug_free, 0) << c.code;
 
   auto style = style_communes(d, StyleKind::DrugFree, Lang::Vi, DayRange{});
   // Three statuses are used, so the legend has exactly three entries, in Vietnamese.

@@ -243,9 +243,11 @@ TEST(Styles, ChangeAgainstTheSameWindowAYearEarlier) {
 
 TEST(Styles, MovementAndDesignations) {
   MapData d = grid_province(2);
-  d.communes[0].movement = 0;
-  d.communes[1].movement = 3;
-  d.communes[2].movement = 0;
+  auto movement = [](int v) { return Commune::StatusPeriod{0, Commune::StatusPeriod::kUnset,
+                                                           Commune::StatusPeriod::kUnset, v}; };
+  d.communes[0].statuses = {movement(0)};
+  d.communes[1].statuses = {movement(3)};
+  d.communes[2].statuses = {movement(0)};
   const CommuneColours m = style_communes(d, StyleKind::Movement, Lang::Vi, DayRange{});
   expect_legend_matches(m, 4, false);
   ASSERT_EQ(m.legend.entries.size(), 3u);  // excellent, weak, no data
