@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "analysis/dates.h"
+#include "files/atomic_output.h"
 
 namespace secmap::analysis {
 
@@ -221,7 +222,8 @@ std::vector<geo::Point> load_filtered_incident_points(store::Database& db,
 
 void write_ascii_grid(const std::filesystem::path& path, const KdeGrid& g,
                       const std::string& prj_wkt) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "w"), std::fclose);
+  files::AtomicOutput output(path);  // the grid and its .prj, both or neither
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(output.path().c_str(), "w"), std::fclose);
   if (!f) throw std::runtime_error("cannot write " + path.string());
   std::fprintf(f.get(),
                "ncols %d\nnrows %d\nxllcorner %.6f\nyllcorner %.6f\ncellsize %.6f\n"
@@ -239,16 +241,21 @@ void write_ascii_grid(const std::filesystem::path& path, const KdeGrid& g,
   }
   if (std::ferror(f.get()) || std::fclose(f.release()) != 0)
     throw std::runtime_error("write failed: " + path.string());
-  if (prj_wkt.empty()) return;
-  auto prj = path;
-  prj.replace_extension(".prj");
-  std::unique_ptr<FILE, int (*)(FILE*)> p(std::fopen(prj.c_str(), "w"), std::fclose);
-  if (!p || std::fputs(prj_wkt.c_str(), p.get()) < 0 || std::fclose(p.release()) != 0)
-    throw std::runtime_error("cannot write " + prj.string());
+  if (!prj_wkt.empty()) {
+    auto prj = output.path();
+    prj.replace_extension(".prj");
+    std::unique_ptr<FILE, int (*)(FILE*)> p(std::fopen(prj.c_str(), "w"), std::fclose);
+    if (!p || std::fputs(prj_wkt.c_str(), p.get()) < 0 || std::fclose(p.release()) != 0) {
+      auto target = path;
+      throw std::runtime_error("cannot write " + target.replace_extension(".prj").string());
+    }
+  }
+  output.commit();
 }
 
 void write_grid_csv(const std::filesystem::path& path, const KdeGrid& g, bool skip_zero) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "w"), std::fclose);
+  files::AtomicOutput output(path);
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(output.path().c_str(), "w"), std::fclose);
   if (!f) throw std::runtime_error("cannot write " + path.string());
   std::fputs("x,y,density\n", f.get());
   for (int j = 0; j < g.ny; ++j)
@@ -260,6 +267,7 @@ void write_grid_csv(const std::filesystem::path& path, const KdeGrid& g, bool sk
     }
   if (std::ferror(f.get()) || std::fclose(f.release()) != 0)
     throw std::runtime_error("write failed: " + path.string());
+  output.commit();
 }
 
 }  // namespace secmap::analysis

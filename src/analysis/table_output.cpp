@@ -1,4 +1,5 @@
 #include "analysis/table_output.h"
+#include "files/atomic_output.h"
 
 #include <cctype>
 #include <cmath>
@@ -90,7 +91,8 @@ void write_table(const std::filesystem::path& path, const Table& t, const Commun
   if (!csv && !geojson)
     throw std::runtime_error(path.string() + ": unknown output format '" + ext +
                              "' (use .csv, .geojson or .gpkg)");
-  std::ofstream out(path, std::ios::binary);
+  files::AtomicOutput output(path);
+  std::ofstream out(output.path(), std::ios::binary);
   if (!out) throw std::runtime_error(path.string() + ": cannot open for writing");
   if (csv) {
     for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << csv_field(t.columns[c]);
@@ -122,7 +124,8 @@ void write_table(const std::filesystem::path& path, const Table& t, const Commun
     out << "\n]}\n";
   }
   out.close();
-  if (!out) throw std::runtime_error(path.string() + ": write failed");
+  if (!out) throw std::runtime_error(path.string() + ": write failed (disk full?)");
+  output.commit();
 }
 
 }  // namespace secmap::analysis

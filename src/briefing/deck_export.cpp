@@ -33,10 +33,11 @@ DeckExportResult export_deck(store::Database& db, const DeckExportOptions& o, st
   const std::string source = source_line(db);
 
   DeckExportResult result;
-  const std::filesystem::path tmp = o.out.string() + ".partial";
+  // A PDF deck is written whole or not at all (report::Document renames it into place on
+  // finish; an error drops it).
   std::optional<report::Document> doc;
   if (pdf) {
-    doc.emplace(report::Document::pdf(tmp, kPageWidthMm, kPageHeightMm));
+    doc.emplace(report::Document::pdf(o.out, kPageWidthMm, kPageHeightMm));
   } else {
     std::error_code ec;
     std::filesystem::create_directories(o.out, ec);
@@ -73,13 +74,10 @@ DeckExportResult export_deck(store::Database& db, const DeckExportOptions& o, st
     }
     if (pdf) {
       doc->finish();
-      std::filesystem::rename(tmp, o.out);
       result.files.push_back(o.out);
     }
   } catch (...) {
-    doc.reset();
-    std::error_code ec;
-    if (pdf) std::filesystem::remove(tmp, ec);
+    doc.reset();  // no partial deck
     throw;
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

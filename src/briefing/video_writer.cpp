@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "briefing/slide.h"
+#include "files/atomic_output.h"
 
 namespace secmap::briefing {
 namespace {
@@ -18,9 +19,9 @@ std::string gif_error(int code) {
 class GifWriter : public VideoWriter {
  public:
   GifWriter(std::filesystem::path file, int frame_ms)
-      : file_(std::move(file)), delay_cs_(frame_ms / 10) {
+      : file_(std::move(file)), output_(file_), delay_cs_(frame_ms / 10) {
     int err = 0;
-    gif_ = EGifOpenFileName(file_.c_str(), false, &err);
+    gif_ = EGifOpenFileName(output_.path().c_str(), false, &err);
     if (!gif_) throw SlideError("cannot create " + file_.string() + ": " + gif_error(err));
     EGifSetGifVersion(gif_, true);  // GIF89a: delays and looping
   }
@@ -79,6 +80,7 @@ class GifWriter : public VideoWriter {
     gif_ = nullptr;
     if (EGifCloseFile(g, &err) == GIF_ERROR)
       throw SlideError("cannot write " + file_.string() + ": " + gif_error(err));
+    output_.commit();
   }
 
  private:
@@ -88,6 +90,7 @@ class GifWriter : public VideoWriter {
                        "): " + gif_error(gif_->Error));
   }
   std::filesystem::path file_;
+  files::AtomicOutput output_;  // the GIF is renamed into place by finish()
   int delay_cs_;
   GifFileType* gif_ = nullptr;
   int frames_ = 0, width_ = 0, height_ = 0;
@@ -102,7 +105,7 @@ std::string shell_quote(const std::string& s) {
 class FfmpegWriter : public VideoWriter {
  public:
   FfmpegWriter(std::filesystem::path file, int frame_ms)
-      : file_(std::move(file)), frame_ms_(frame_ms) {}
+      : file_(std::move(file)), output_(file_), frame_ms_(frame_ms) {}
   ~FfmpegWriter() override {
     if (pipe_) pclose(pipe_);
   }
@@ -114,7 +117,7 @@ class FfmpegWriter : public VideoWriter {
                               std::to_string(f.width) + "x" + std::to_string(f.height) +
                               " -framerate 1000/" + std::to_string(frame_ms_) +
                               " -i - -vf pad=ceil(iw/2)*2:ceil(ih/2)*2 -pix_fmt yuv420p " +
-                              "-movflags +faststart " + shell_quote(file_.string());
+                              "-movflags +faststart " + shell_quote(output_.path().string());
       pipe_ = popen(cmd.c_str(), "w");
       if (!pipe_) throw SlideError("cannot start ffmpeg for " + file_.string());
     } else if (f.width != width_ || f.height != height_) {
@@ -127,10 +130,12 @@ class FfmpegWriter : public VideoWriter {
     FILE* p = pipe_;
     pipe_ = nullptr;
     if (!p || pclose(p) != 0) throw SlideError("ffmpeg failed to write " + file_.string());
+    output_.commit();
   }
 
  private:
   std::filesystem::path file_;
+  files::AtomicOutput output_;  // the video is renamed into place by finish()
   int frame_ms_;
   FILE* pipe_ = nullptr;
   int width_ = 0, height_ = 0;

@@ -14,6 +14,7 @@
 #include "model/tables.h"
 #include "store/code_lists.h"
 #include "store/table_schema.h"
+#include "io/vector_output.h"
 
 namespace secmap::io {
 
@@ -68,15 +69,15 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name, co
   if (!driver && std::string(fmt->driver) == "LIBKML")
     driver = GetGDALDriverManager()->GetDriverByName("KML");
   if (!driver) throw ImportError(file.string() + ": GDAL has no " + fmt->driver + " driver");
-  std::error_code ec;
-  if (fs::exists(file, ec)) {  // replace, as a save would
-    if (driver->Delete(file.c_str()) != CE_None) fs::remove(file, ec);
-  }
+  // Written beside the target, checked and renamed over it: a full disk or a kill never leaves
+  // a cut file under the target's name.
+  files::AtomicOutput output(file);
   std::vector<const char*> ds_options;
   if (gpx) ds_options.push_back("GPX_USE_EXTENSIONS=YES");
   ds_options.push_back(nullptr);
   GDALDatasetUniquePtr ds(
-      driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, const_cast<char**>(ds_options.data())));
+      driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown,
+                     const_cast<char**>(ds_options.data())));
   if (!ds) throw ImportError(file.string() + ": cannot create (" + quiet.last_message() + ")");
 
   OGRSpatialReference srs;
@@ -207,7 +208,10 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name, co
   });
   if (transactional && ds->CommitTransaction() != OGRERR_NONE)
     throw ImportError(file.string() + ": cannot commit (" + quiet.last_message() + ")");
-  ds.reset();  // flush and close before reporting success
+  ds.reset();  // flush and close before checking
+  if (CPLGetLastErrorType() == CE_Failure)
+    files::throw_output_error(file, "write failed (" + quiet.last_message() + ")");
+  commit_vector_output(output, out_layer_name, report.written);
   return report;
 }
 

@@ -10,6 +10,7 @@
 
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
+#include "io/vector_output.h"
 
 namespace secmap::io {
 
@@ -25,7 +26,8 @@ std::string csv_cell(const std::string& s) {
 }
 
 void write_csv(const fs::path& file, const FeatureTable& t) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  files::AtomicOutput output(file);
+  std::ofstream out(output.path(), std::ios::binary | std::ios::trunc);
   if (!out) throw TableWriteError(file.string() + ": cannot open for writing");
   for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << csv_cell(t.columns[c]);
   out << "\n";
@@ -33,7 +35,9 @@ void write_csv(const fs::path& file, const FeatureTable& t) {
     for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_cell(row[c]);
     out << "\n";
   }
-  if (!out.flush()) throw TableWriteError(file.string() + ": write failed");
+  out.close();
+  if (!out) throw TableWriteError(file.string() + ": write failed (disk full?)");
+  output.commit();
 }
 
 OGRGeometry* to_ogr(const geo::Geometry& g) {
@@ -62,9 +66,9 @@ void write_feature_table(const fs::path& file, const FeatureTable& t) {
   QuietGdalErrors quiet;
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
   if (!drv) throw TableWriteError(file.string() + ": GDAL has no " + driver + " driver");
-  std::error_code ec;
-  fs::remove(file, ec);
-  std::unique_ptr<GDALDataset> ds(drv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  files::AtomicOutput output(file);
+  std::unique_ptr<GDALDataset> ds(
+      drv->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!ds) throw TableWriteError(file.string() + ": cannot create (" + quiet.last_message() + ")");
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
@@ -110,6 +114,7 @@ void write_feature_table(const fs::path& file, const FeatureTable& t) {
   ds.reset();
   if (CPLGetLastErrorType() == CE_Failure)
     throw TableWriteError(file.string() + ": write failed (" + quiet.last_message() + ")");
+  commit_vector_output(output, t.layer, t.rows.size());
 }
 
 }  // namespace secmap::io

@@ -2,6 +2,9 @@
 #include "io/png.h"
 
 #include <cstring>
+#include <string>
+
+#include "files/atomic_output.h"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STB_IMAGE_IMPLEMENTATION
@@ -28,9 +31,20 @@ void write_png(const std::filesystem::path& file, const Image& image) {
   // Fast zlib level: stb's default (8) takes ~0.8 s for a 1920×1080 map; level 1 is ~5× faster
   // for files about 30% larger.
   stbi_write_png_compression_level = 1;
-  if (!stbi_write_png(file.string().c_str(), image.width, image.height, 4, image.rgba.data(),
-                      image.width * 4))
-    throw PngError("cannot write " + file.string() + " (directory missing or not writable?)");
+  // Encoded in memory (stb's file writer does not check its writes), then written whole or not
+  // at all.
+  std::string png;
+  auto append = [](void* into, void* data, int size) {
+    static_cast<std::string*>(into)->append(static_cast<const char*>(data), size_t(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(),
+                              image.width * 4))
+    throw PngError("cannot write " + file.string() + ": the image could not be encoded");
+  try {
+    files::write_file(file, png);
+  } catch (const files::OutputError& e) {
+    throw PngError(std::string("cannot write ") + e.what());
+  }
 }
 
 Image read_png(const std::filesystem::path& file) {

@@ -9,6 +9,7 @@
 
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
+#include "io/vector_output.h"
 
 namespace secmap::io {
 
@@ -126,11 +127,10 @@ void write_routes(const fs::path& file, const std::vector<RouteRecord>& routes) 
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(gpx ? "GPX" : "GeoJSON");
   if (!drv)
     throw RouteFileError(file.string() + ": GDAL has no " + (gpx ? "GPX" : "GeoJSON") + " driver");
-  std::error_code ec;
-  fs::remove(file, ec);
+  files::AtomicOutput output(file);
   CPLStringList dsco;
   if (gpx) dsco.SetNameValue("GPX_USE_EXTENSIONS", "YES");
-  DatasetPtr ds(drv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, dsco.List()));
+  DatasetPtr ds(drv->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown, dsco.List()));
   if (!ds) throw RouteFileError(file.string() + ": cannot create (" + quiet.last_message() + ")");
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
@@ -170,6 +170,7 @@ void write_routes(const fs::path& file, const std::vector<RouteRecord>& routes) 
   ds.reset();  // closing writes the file
   if (CPLGetLastErrorType() == CE_Failure)
     throw RouteFileError(file.string() + ": write failed (" + quiet.last_message() + ")");
+  commit_vector_output(output, "routes", routes.size());
 }
 
 }  // namespace secmap::io

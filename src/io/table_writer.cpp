@@ -8,6 +8,7 @@
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
+#include "io/vector_output.h"
 
 namespace secmap::io {
 
@@ -28,9 +29,8 @@ void write_table_gpkg(const fs::path& path, const OutputTable& t) {
   QuietGdalErrors quiet;
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw ImportError(path.string() + ": GDAL has no GPKG driver");
-  std::error_code ec;
-  if (fs::exists(path, ec) && driver->Delete(path.c_str()) != CE_None) fs::remove(path, ec);
-  GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  files::AtomicOutput output(path);
+  GDALDatasetUniquePtr ds(driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!ds) throw ImportError(path.string() + ": cannot create (" + quiet.last_message() + ")");
 
   bool any_geometry = false;
@@ -89,6 +89,7 @@ void write_table_gpkg(const fs::path& path, const OutputTable& t) {
   if (transactional && ds->CommitTransaction() != OGRERR_NONE)
     throw ImportError(path.string() + ": cannot commit (" + quiet.last_message() + ")");
   ds.reset();
+  commit_vector_output(output, t.layer_name, t.rows.size());
 }
 
 }  // namespace secmap::io

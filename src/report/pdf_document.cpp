@@ -7,10 +7,12 @@
 #include FT_FREETYPE_H
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <mutex>
 
 #include "text/unicode.h"
+#include "files/atomic_output.h"
 
 namespace secmap::report {
 namespace {
@@ -89,6 +91,8 @@ std::vector<std::filesystem::path> document_font_files() {
 
 struct Document::Impl {
   std::filesystem::path file;
+  // Where the file is written until finish() renames it over `file` (none: an in-memory page).
+  std::optional<files::AtomicOutput> output;
   bool pdf = true;
   double w_mm = 0, h_mm = 0, dpi = 72;
   int page = 1;
@@ -124,24 +128,21 @@ struct Document::Impl {
 Document::Document(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
-Document::~Document() {
-  if (impl_ && !impl_->finished) {
-    try {
-      finish();
-    } catch (...) {
-    }
-  }
-}
+// A document destroyed before finish() (an error while drawing it) leaves no file: its
+// temporary file goes with it.
+Document::~Document() = default;
 
 Document Document::pdf(const std::filesystem::path& file, double width_mm, double height_mm) {
   if (width_mm <= 0 || height_mm <= 0) throw ReportError(file.string() + ": page size must be > 0");
   fonts();
   auto impl = std::make_unique<Impl>();
   impl->file = file;
+  impl->output.emplace(file);
   impl->pdf = true;
   impl->w_mm = width_mm;
   impl->h_mm = height_mm;
-  impl->surface = cairo_pdf_surface_create(file.c_str(), width_mm * kPtPerMm, height_mm * kPtPerMm);
+  impl->surface = cairo_pdf_surface_create(impl->output->path().c_str(), width_mm * kPtPerMm,
+                                           height_mm * kPtPerMm);
   if (cairo_surface_status(impl->surface) != CAIRO_STATUS_SUCCESS)
     throw ReportError("cannot create PDF " + file.string() + ": " +
                       cairo_status_to_string(cairo_surface_status(impl->surface)));
@@ -487,13 +488,16 @@ void Document::finish() {
     if (st != CAIRO_STATUS_SUCCESS)
       throw ReportError("cannot write PDF " + impl_->file.string() + ": " +
                         cairo_status_to_string(st));
+    impl_->output->commit();
   } else {
     cairo_surface_flush(impl_->surface);
     if (impl_->file.empty()) return;  // an in-memory page (rgba() only)
-    cairo_status_t st = cairo_surface_write_to_png(impl_->surface, impl_->file.c_str());
+    files::AtomicOutput output(impl_->file);
+    cairo_status_t st = cairo_surface_write_to_png(impl_->surface, output.path().c_str());
     if (st != CAIRO_STATUS_SUCCESS)
       throw ReportError("cannot write PNG " + impl_->file.string() + ": " +
                         cairo_status_to_string(st));
+    output.commit();
   }
 }
 

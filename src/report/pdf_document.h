@@ -67,7 +67,7 @@ class Document {
 
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;
-  ~Document();  // finishes quietly if finish() was not called
+  ~Document();  // without finish(): no file (the document was not completed)
 
   double width_mm() const;
   double height_mm() const;
