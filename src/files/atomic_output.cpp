@@ -51,12 +51,9 @@ std::vector<std::filesystem::path> AtomicOutput::written() const {
   std::error_code ec;
   if (std::filesystem::exists(temp_, ec)) out.push_back(temp_);
   const std::string stem = temp_.stem().string() + ".";
-  for (const auto& e : std::filesystem::directory_iterator(temp_.parent_path().empty()
-                                                               ? std::filesystem::path(".")
-                                                               : temp_.parent_path(),
-                                                           ec))
-    if (e.path().filename() != temp_.filename() &&
-        e.path().filename().string().rfind(stem, 0) == 0)
+  for (const auto& e : std::filesystem::directory_iterator(
+           temp_.parent_path().empty() ? std::filesystem::path(".") : temp_.parent_path(), ec))
+    if (e.path().filename() != temp_.filename() && e.path().filename().string().rfind(stem, 0) == 0)
       out.push_back(e.path());
   return out;
 }
@@ -73,8 +70,7 @@ void AtomicOutput::fail(std::string what) {
 
 void AtomicOutput::commit() {
   if (!failure_.empty()) throw_output_error(target_, failure_);
-  if (!std::filesystem::exists(temp_))
-    throw_output_error(target_, "the file was not written");
+  if (!std::filesystem::exists(temp_)) throw_output_error(target_, "the file was not written");
   const std::vector<std::filesystem::path> parts = written();
   // Flush to disk before the rename: a file system that reports "no space" only on write-back
   // (NFS, some FUSE) says so here, not after the output looks complete.
@@ -85,7 +81,8 @@ void AtomicOutput::commit() {
     const int sync_errno = errno;
     ::close(fd);
     if (synced != 0)
-      throw_output_error(target_, std::string("cannot write to disk: ") + std::strerror(sync_errno));
+      throw_output_error(target_,
+                         std::string("cannot write to disk: ") + std::strerror(sync_errno));
   }
   // Siblings first, the main file last: a reader never finds the main file without its parts.
   const std::string temp_stem = temp_.stem().string(), target_stem = target_.stem().string();

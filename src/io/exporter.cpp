@@ -9,12 +9,12 @@
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
+#include "io/vector_output.h"
 #include "model/record_reader.h"
 #include "model/sensitivity.h"
 #include "model/tables.h"
 #include "store/code_lists.h"
 #include "store/table_schema.h"
-#include "io/vector_output.h"
 
 namespace secmap::io {
 
@@ -75,9 +75,8 @@ ExportReport export_layer(store::Database& db, const std::string& layer_name, co
   std::vector<const char*> ds_options;
   if (gpx) ds_options.push_back("GPX_USE_EXTENSIONS=YES");
   ds_options.push_back(nullptr);
-  GDALDatasetUniquePtr ds(
-      driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown,
-                     const_cast<char**>(ds_options.data())));
+  GDALDatasetUniquePtr ds(driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown,
+                                         const_cast<char**>(ds_options.data())));
   if (!ds) throw ImportError(file.string() + ": cannot create (" + quiet.last_message() + ")");
 
   OGRSpatialReference srs;

@@ -126,6 +126,8 @@ struct GdalSource::Impl {
   std::vector<OGRFieldType> field_types;
   bool csv_lonlat = false;
   std::vector<uint8_t> wkb;
+  std::string file;  // for errors
+  size_t read = 0;   // features returned so far
 };
 
 GdalSource::GdalSource(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -141,6 +143,7 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
     throw ImportError(file.string() + ": is a directory, not a vector file");
 
   auto impl = std::make_unique<Impl>();
+  impl->file = file.string();
   QuietGdalErrors quiet;
   // CSV: find coordinates in columns with the usual names; keep every column as text so that
   // our own parser checks types and reports the row.
@@ -288,8 +291,19 @@ size_t GdalSource::feature_count_hint() const {
 }
 
 bool GdalSource::next(SourceFeature& out) {
-  OGRFeatureUniquePtr f(impl_->layer->GetNextFeature());
+  // A driver that gives up mid-file (a CSV field over GDAL's size limit, a cut GeoJSON) says so
+  // only through its error handler, then reports the end of the layer: that is an import error,
+  // never a shorter import.
+  OGRFeatureUniquePtr f;
+  {
+    QuietGdalErrors quiet;
+    f.reset(impl_->layer->GetNextFeature());
+    if (CPLGetLastErrorType() >= CE_Failure)
+      throw ImportError(impl_->file + ": reading stopped after feature " +
+                        std::to_string(impl_->read) + ": " + quiet.last_message());
+  }
   if (!f) return false;
+  ++impl_->read;
   const int n = static_cast<int>(impl_->fields.size());
   out.values.assign(n, RawValue{});
   for (int i = 0; i < n; ++i) {

@@ -12,7 +12,8 @@ void commit_vector_output(files::AtomicOutput& output, const std::string& layer_
                           size_t features) {
   ensure_gdal_registered();
   QuietGdalErrors quiet;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(output.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(output.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds)
     files::throw_output_error(output.target(), "the written file cannot be read back (" +
                                                    quiet.last_message() + "); disk full?");

@@ -7,12 +7,12 @@
 #include FT_FREETYPE_H
 
 #include <algorithm>
-#include <optional>
 #include <cmath>
 #include <mutex>
+#include <optional>
 
-#include "text/unicode.h"
 #include "files/atomic_output.h"
+#include "text/unicode.h"
 
 namespace secmap::report {
 namespace {

@@ -59,7 +59,8 @@ class OutputsWhole : public ::testing::Test {
     const fs::path full = folder / ("full" + fs::path(name).extension().string());
     auto ok = run_command(with_out(full));
     ASSERT_EQ(ok.exit_code, 0) << ok.output;
-    ASSERT_GT(fs::file_size(full), uintmax_t(kLimitKiB) * 1024) << "the output must exceed the limit";
+    ASSERT_GT(fs::file_size(full), uintmax_t(kLimitKiB) * 1024)
+        << "the output must exceed the limit";
     // With it: an error naming the file, the old file untouched, nothing partial left.
     const fs::path target = folder / name;
     std::ofstream(target) << "the previous output";

@@ -184,6 +184,19 @@ TEST_F(ImportErrors, CsvUnknownCategoryNamesRowAndAllowedCodes) {
   expect_rejected(o, {"row 3", "category", "XX-99", "incident_categories", "NS-01"});
 }
 
+// GDAL gives up on a CSV field of 10 MB or more and reports the end of the file: the import
+// must fail, not import the rows before it.
+TEST_F(ImportErrors, CsvFieldOverGdalsLimitStopsTheImport) {
+  std::string csv = kIncidentHeader;
+  for (int r = 1; r <= 1000; ++r) {
+    csv += "A" + std::to_string(r) + ",104.05,22.05,NS-01,2024-01-02,";
+    if (r == 3) csv += std::string(11 * 1024 * 1024, 'x');
+    csv += "\n";
+  }
+  auto o = opts("incidents", "huge_field.csv", csv);
+  expect_rejected(o, {"huge_field.csv", "reading stopped after feature 2"});
+}
+
 TEST_F(ImportErrors, CsvDuplicateCaseNumber) {
   auto o = opts("incidents", "dup_case.csv",
                 std::string(kIncidentHeader) + "A1,104.05,22.05,NS-01,2024-01-02,\n" +
