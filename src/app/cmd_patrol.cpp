@@ -36,13 +36,25 @@ struct PatrolArgs {
   bool include_sensitive = false;
 };
 
+// The one rule for every patrol output: routes from the database are sensitive by default (the
+// row's flag) and named, listed or drawn only with --include-sensitive; a file given with
+// --routes is the user's own. Coverage still counts every route: which segments no route
+// covers is true only with all of them, and says nothing about where a route went.
+bool withheld(const Route& r, const PatrolArgs& a) {
+  return a.routes.empty() && r.sensitive && !a.include_sensitive;
+}
+
+std::string withheld_note(size_t n) {
+  return std::to_string(n) +
+         " sensitive patrols withheld; add --include-sensitive for an internal output";
+}
+
 // Everything the plan, coverage and sheet need, loaded once.
 struct Context {
   MetricFrame frame;
   analysis::Window window;
   std::map<std::string, double> speeds;
-  std::vector<Route> routes;  // in the window
-  size_t withheld = 0;        // sensitive patrols left out
+  std::vector<Route> routes;  // in the window (withheld() ones too: coverage counts them)
   std::vector<Segment> segs;
   std::vector<Crossing> crossings;
   Coverage coverage;
@@ -53,7 +65,6 @@ Context load_context(store::Database& db, const PatrolArgs& a) {
             command_window(db, a.from, a.to),
             mode_speeds(db, a.speeds),
             {},
-            0,
             {},
             {},
             {}};
@@ -108,9 +119,14 @@ int run_plan(store::Database& db, const PatrolArgs& a) {
   for (const char* col : {"length_km", "speed_kmh", "hours"}) t.add_column(col, true);
   for (const char* col : {"duration", "hotspot_codes", "hotspots", "crossings", "segments"})
     t.add_column(col, false);
+  size_t hidden = 0;
   for (size_t i = 0; i < c.routes.size(); ++i) {
     const auto& r = c.routes[i];
     const auto& p = rows[i];
+    if (withheld(r, a)) {
+      ++hidden;
+      continue;
+    }
     std::vector<std::string> hot_codes, hot_names, cross, segs;
     for (int32_t k : p.hotspots) {
       hot_codes.push_back(communes.codes[size_t(k)]);
@@ -128,6 +144,7 @@ int run_plan(store::Database& db, const PatrolArgs& a) {
   }
   std::printf("%zu routes in %s (%zu hotspot communes, buffer %.3g km)\n", c.routes.size(),
               c.window.label.c_str(), hot.size(), a.buffer_km);
+  if (hidden) std::printf("%s\n", withheld_note(hidden).c_str());
   print_uncovered(c, a.include_sensitive);
   io::write_feature_table(a.out, t);
   std::printf("wrote %zu rows to %s\n", t.rows.size(), a.out.c_str());
@@ -153,27 +170,21 @@ int run_export(store::Database& db, const PatrolArgs& a) {
   const bool windowed = !a.from.empty() || !a.to.empty();
   const auto w = windowed ? command_window(db, a.from, a.to) : analysis::Window{};
   std::vector<Route> keep;
-  size_t withheld = 0;
+  size_t hidden = 0;
   for (auto& r : all) {
     if (windowed && !r.in_window(w)) continue;
-    // Patrol routes from the database are sensitive by default; a file given on the command
-    // line is the user's own.
-    if (a.routes.empty() && r.sensitive && !a.include_sensitive) {
-      ++withheld;
+    if (withheld(r, a)) {
+      ++hidden;
       continue;
     }
     keep.push_back(std::move(r));
   }
   if (keep.empty())
-    throw std::runtime_error(
-        "no routes to export" +
-        (withheld ? " (" + std::to_string(withheld) +
-                        " sensitive patrols withheld; add --include-sensitive for an internal "
-                        "export)"
-                  : std::string()));
+    throw std::runtime_error("no routes to export" +
+                             (hidden ? " (" + withheld_note(hidden) + ")" : std::string()));
   io::write_routes(a.out, to_records(keep));
   std::printf("wrote %zu routes to %s", keep.size(), a.out.c_str());
-  if (withheld) std::printf(" (%zu sensitive withheld: --include-sensitive)", withheld);
+  if (hidden) std::printf(" (%zu sensitive withheld: --include-sensitive)", hidden);
   std::printf("\n");
   return 0;
 }
@@ -195,6 +206,11 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
   const Context c = load_context(db, a);
   if (c.routes.empty())
     throw std::runtime_error("no routes in " + c.window.label + " for the sheet");
+  size_t hidden = 0;
+  for (const Route& r : c.routes) hidden += withheld(r, a);
+  if (hidden == c.routes.size())
+    throw std::runtime_error("no routes in " + c.window.label + " for the sheet (" +
+                             withheld_note(hidden) + ")");
   const auto communes = analysis::load_communes(db);
   const auto hot = hotspot_communes(db, communes, c.window);
   const auto plan = plan_routes(c.routes, c.speeds, communes, hot, c.crossings, c.coverage, c.frame,
@@ -226,7 +242,7 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
   std::snprintf(sub, sizeof sub,
                 "Thời gian / window %s · %zu tuyến / routes · vùng đệm / buffer %.3g km · "
                 "điểm nóng Gi* / hotspots: %zu xã · %s",
-                c.window.label.c_str(), c.routes.size(), a.buffer_km, hot.size(),
+                c.window.label.c_str(), c.routes.size() - hidden, a.buffer_km, hot.size(),
                 c.frame.crs().c_str());
   sheet.subtitle = sub;
   sheet.footer = "Tài liệu nội bộ, không công bố — internal document, not for publication";
@@ -235,6 +251,7 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
   for (size_t i = 0; i < c.routes.size(); ++i) {
     const auto& r = c.routes[i];
     const auto& p = plan[i];
+    if (withheld(r, a)) continue;  // neither listed nor drawn
     report::SheetRoute sr;
     sr.name = r.name;
     sr.unit = r.unit;
@@ -256,13 +273,13 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
     sheet.routes.push_back(std::move(sr));
   }
   std::vector<std::string> segs, xs;
-  size_t hidden = 0;
+  size_t hidden_crossings = 0;
   for (size_t i = 0; i < c.segs.size(); ++i)
     if (!c.coverage.segments[i].covered) segs.push_back(c.segs[i].segment_id);
   for (size_t i = 0; i < c.crossings.size(); ++i)
     if (!c.coverage.crossings[i].covered) {
       if (c.crossings[i].sensitive && !a.include_sensitive)
-        ++hidden;
+        ++hidden_crossings;
       else
         xs.push_back(c.crossings[i].name);
     }
@@ -272,11 +289,18 @@ int run_sheet(store::Database& db, const PatrolArgs& a) {
                         std::to_string(segs.size()) + " of " + std::to_string(c.segs.size()) +
                         "): " + join(shown, ", ") + (segs.size() > show ? ", …" : ""));
   sheet.notes.push_back("Cửa khẩu không có tuyến nào phủ / crossings no route covers (" +
-                        std::to_string(xs.size() + hidden) + "): " + join(xs, ", ") +
-                        (hidden ? " (+" + std::to_string(hidden) + " nhạy cảm / sensitive)" : ""));
+                        std::to_string(xs.size() + hidden_crossings) + "): " + join(xs, ", ") +
+                        (hidden_crossings
+                             ? " (+" + std::to_string(hidden_crossings) + " nhạy cảm / sensitive)"
+                             : ""));
+  if (hidden)
+    sheet.notes.push_back(std::to_string(hidden) +
+                          " tuyến nhạy cảm không in / sensitive routes not shown");
   report::write_patrol_sheet(a.out, sheet);
-  std::printf("wrote the patrol sheet for %zu routes to %s (map %dx%d, %s)\n", c.routes.size(),
-              a.out.c_str(), map.image.width, map.image.height, map.gl_renderer.c_str());
+  std::printf("wrote the patrol sheet for %zu routes to %s (map %dx%d, %s)\n",
+              c.routes.size() - hidden, a.out.c_str(), map.image.width, map.image.height,
+              map.gl_renderer.c_str());
+  if (hidden) std::printf("%s\n", withheld_note(hidden).c_str());
   return 0;
 }
 

@@ -262,6 +262,10 @@ IncidentStats generate_incidents(store::Database& db, const World& w, Rng& rng, 
                                               {"tried_mobile", 4},
                                               {"tried_summary", 3}})
                                : status_pick({{"solved", 70}, {"prosecuted", 25}, {"tried", 5}});
+        // The summary procedure is only for less-serious crimes (the validator's rule): a graver
+        // case drawn for it is tried the ordinary way.
+        if (inc.status == "tried_summary" && inc.severity && *inc.severity != "it_nghiem_trong")
+          inc.status = "tried";
       } else if (age > 180) {
         inc.status = status_pick({{"suspended", 50}, {"investigated", 35}, {"instituted", 15}});
       } else {

@@ -20,8 +20,9 @@ std::string export_patrol_routes(AppState& st, const std::string& path, bool* ok
   if (!db || !st.patrol().available()) return tr(S::NoBorderData, st.lang());
   try {
     st.patrol().plan(*db, st.options().days);
-    // The window is for internal use: it exports what it shows, sensitive patrols included.
-    const size_t n = st.patrol().export_routes(path, true);
+    // The window is for internal use: it exports what it shows, sensitive patrols included,
+    // unless the view is public-safe.
+    const size_t n = st.patrol().export_routes(path, !st.options().public_safe);
     if (ok) *ok = true;
     return std::string(tr(S::Exported, st.lang())) + " " + path + " (" + std::to_string(n) + ")";
   } catch (const std::exception& e) {
@@ -51,6 +52,8 @@ std::string export_patrol_sheet(AppState& st, const std::string& path, bool* ok)
     args.push_back("--routes");
     args.push_back(st.patrol().routes_source());
   }
+  // As the routes export: what the internal window shows, unless the view is public-safe.
+  if (!st.options().public_safe) args.push_back("--include-sensitive");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

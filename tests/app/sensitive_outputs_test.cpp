@@ -168,6 +168,42 @@ TEST_F(SensitiveOutputs, PatrolPlanCoverageAndSheet) {
                   sheet);
 }
 
+// The demo's patrol routes are all flagged sensitive: every output names or draws one only with
+// --include-sensitive (a route file given with --routes is the user's own, above).
+TEST_F(SensitiveOutputs, SensitivePatrolRoutesNeedTheFlagOnEveryOutput) {
+  std::string route;
+  {
+    auto db = secmap::store::Database::open(*db_, secmap::store::Database::Mode::OpenExisting);
+    auto st = db.prepare(
+        "SELECT name FROM patrols WHERE sensitive = 1 AND starts_at >= '2025-01-01' AND "
+        "starts_at < '2025-12-31' GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1");
+    ASSERT_TRUE(st.step());
+    route = st.column_text(0);
+  }
+  const std::string window = " --from 2025-01-01 --to 2025-12-31";
+  const fs::path plan = *dir_ / "plan_db.csv";
+  const std::string plan_args = "patrol " + q(*db_) + " plan" + window + " --out " + q(plan);
+  const std::string plan_public = output_of(plan_args, plan);
+  EXPECT_FALSE(has(plan_public, route)) << plan_public.substr(0, 2000);
+  EXPECT_TRUE(has(plan_public, "sensitive patrols withheld")) << plan_public.substr(0, 2000);
+  EXPECT_TRUE(has(output_of(plan_args + " --include-sensitive", plan), route));
+
+  const fs::path gpx = *dir_ / "patrols.gpx";
+  EXPECT_FALSE(has(output_of("export " + q(*db_) + " patrols " + q(gpx), gpx), route));
+  EXPECT_TRUE(has(
+      output_of("export " + q(*db_) + " patrols " + q(gpx) + " --include-sensitive", gpx), route));
+
+  // With every route of the window withheld there is no sheet to print, and no route is named.
+  const fs::path sheet = *dir_ / "sheet_db.pdf";
+  const std::string sheet_args = "patrol " + q(*db_) + " sheet" + window + " --out " + q(sheet);
+  auto refused = run_command(*bin_ + " " + sheet_args);
+  EXPECT_NE(refused.exit_code, 0) << refused.output;
+  EXPECT_FALSE(has(refused.output, route)) << refused.output;
+  EXPECT_TRUE(has(refused.output, "--include-sensitive")) << refused.output;
+  EXPECT_FALSE(fs::exists(sheet));
+  EXPECT_TRUE(has(output_of(sheet_args + " --include-sensitive", sheet), route));
+}
+
 TEST_F(SensitiveOutputs, AuditLogListing) {
   expect_withheld("audit " + q(*db_) + " log --table crossings", {});
 }
