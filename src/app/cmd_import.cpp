@@ -135,6 +135,10 @@ int cmd_import(const Args& args) {
                                  : "không nhập gì; cơ sở dữ liệu không đổi / nothing was "
                                    "imported; the database is unchanged\n");
     return 1;
+  } catch (const store::BusyError& e) {
+    bar.finish();
+    std::fprintf(stderr, "secmap import: %s\n", e.what());
+    return kExitBusy;
   } catch (const std::exception& e) {
     bar.finish();
     std::fprintf(stderr,

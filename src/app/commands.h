@@ -9,6 +9,11 @@ namespace secmap::app {
 
 using Args = std::vector<std::string>;  // arguments after the subcommand name
 
+// Exit codes every command shares: 2 bad arguments, 4 an edit conflict, and this one when the
+// database stayed busy (another program writing) past the wait: nothing was written, a retry
+// later works (sysexits' EX_TEMPFAIL).
+inline constexpr int kExitBusy = 75;
+
 int cmd_import(const Args& args);   // secmap import DB LAYER FILE [--crs EPSG:N] [--map f=c ...]
 int cmd_export(const Args& args);   // secmap export DB LAYER FILE
 int cmd_demo(const Args& args);     // secmap demo DB

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/commands.h"
+#include "store/database.h"
 
 namespace {
 
@@ -35,6 +36,9 @@ bool stdout_is_captured() {
 int run(const secmap::app::Command& c, const secmap::app::Args& args) {
   try {
     return c.run(args);
+  } catch (const secmap::store::BusyError& e) {
+    std::fprintf(stderr, "secmap %s: %s\n", c.name, e.what());
+    return secmap::app::kExitBusy;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "secmap %s: error: %s\n", c.name, e.what());
     return 1;

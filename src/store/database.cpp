@@ -9,7 +9,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 #include "store/sqlite_error.h"
@@ -94,13 +98,55 @@ bool is_spatialite_table(std::string_view name) {
 
 }  // namespace
 
+namespace detail {
+
+struct BusyWait {
+  std::string path;
+  double timeout_s = 120;
+  std::chrono::steady_clock::time_point since{};
+  double said_at = 0;  // seconds into this wait of the last line on stderr
+};
+
+namespace {
+
+// SQLite calls this while another connection holds the lock; 0 gives up (SQLITE_BUSY).
+int busy_wait(void* ctx, int count) {
+  auto* w = static_cast<BusyWait*>(ctx);
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) w->since = now, w->said_at = 0;
+  const double waited = std::chrono::duration<double>(now - w->since).count();
+  if (waited >= w->timeout_s) return 0;
+  if (waited >= 1 && waited - w->said_at >= 5) {
+    std::fprintf(stderr,
+                 "secmap: %s đang bận / is busy: another program is writing to it; waiting "
+                 "(%.0f of %.0f s) …\n",
+                 w->path.c_str(), waited, w->timeout_s);
+    w->said_at = waited;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(count < 20 ? 5 : 50));
+  return 1;
+}
+
+}  // namespace
+}  // namespace detail
+
+double busy_timeout_seconds() {
+  if (const char* env = std::getenv("SECMAP_BUSY_TIMEOUT_S"); env && *env) {
+    char* end = nullptr;
+    const double v = std::strtod(env, &end);
+    if (end && *end == '\0' && v >= 0) return v;
+  }
+  return 120;
+}
+
 Database::Database(sqlite3* db, std::filesystem::path path, void* spatialite_cache)
     : db_(db), spatialite_cache_(spatialite_cache), path_(std::move(path)) {}
 
 Database::Database(Database&& o) noexcept
     : db_(std::exchange(o.db_, nullptr)),
       spatialite_cache_(std::exchange(o.spatialite_cache_, nullptr)),
-      path_(std::move(o.path_)) {}
+      path_(std::move(o.path_)),
+      busy_(std::move(o.busy_)) {}
 
 Database& Database::operator=(Database&& o) noexcept {
   if (this != &o) {
@@ -108,6 +154,7 @@ Database& Database::operator=(Database&& o) noexcept {
     db_ = std::exchange(o.db_, nullptr);
     spatialite_cache_ = std::exchange(o.spatialite_cache_, nullptr);
     path_ = std::move(o.path_);
+    busy_ = std::move(o.busy_);
   }
   return *this;
 }
@@ -156,7 +203,10 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
   db.spatialite_cache_ = spatialite_alloc_connection();
   spatialite_init_ex(raw, db.spatialite_cache_, 0);
 
-  sqlite3_busy_timeout(raw, 5000);
+  db.busy_ = std::make_unique<detail::BusyWait>();
+  db.busy_->path = path.string();
+  db.busy_->timeout_s = busy_timeout_seconds();
+  sqlite3_busy_handler(raw, &detail::busy_wait, db.busy_.get());
   pragma(raw, "PRAGMA journal_mode=WAL");
   pragma(raw, "PRAGMA foreign_keys=ON");
   db.migrate();

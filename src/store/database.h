@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -20,11 +21,25 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Another program held the database's write lock for longer than secmap waits (an import, an
+// edit in another window): nothing was written; trying again later will work.
+class BusyError : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// How long a write waits for another writer to finish: $SECMAP_BUSY_TIMEOUT_S seconds, else 120.
+// While waiting, a line on stderr says so every few seconds.
+double busy_timeout_seconds();
+
 inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a secmap database ("SecM").
 inline constexpr int32_t kApplicationId = 0x5365634D;
 
 class Statement;
+namespace detail {
+struct BusyWait;  // the busy handler's state (database.cpp)
+}
 
 class Database {
  public:
@@ -68,6 +83,7 @@ class Database {
   sqlite3* db_ = nullptr;
   void* spatialite_cache_ = nullptr;
   std::filesystem::path path_;
+  std::unique_ptr<detail::BusyWait> busy_;  // stays at one address: the handler holds it
 };
 
 // RAII transaction: rolls back unless commit() was called.

@@ -1,5 +1,7 @@
 #include "store/sqlite_error.h"
 
+#include <cstdio>
+
 namespace secmap::store::detail {
 
 std::string sql_snippet(std::string_view sql) {
@@ -25,6 +27,17 @@ std::string sql_snippet(std::string_view sql) {
 void throw_sqlite(sqlite3* db, std::string_view sql) {
   std::string msg;
   const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const int code = db ? (sqlite3_extended_errcode(db) & 0xff) : SQLITE_NOMEM;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    char waited[64];
+    std::snprintf(waited, sizeof waited, "%.0f", busy_timeout_seconds());
+    throw BusyError(std::string(file && *file ? file : "the database") +
+                    ": đang bận / busy: another program (an import, an edit in another window) "
+                    "is writing to it and did not finish within " +
+                    waited +
+                    " s ($SECMAP_BUSY_TIMEOUT_S); nothing was written — try again when it has "
+                    "finished");
+  }
   if (file && *file) msg = std::string(file) + ": ";
   msg += db ? sqlite3_errmsg(db) : "out of memory";
   if (!sql.empty()) msg += " (in: " + sql_snippet(sql) + ")";
