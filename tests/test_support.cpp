@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace secmap::test {
@@ -46,6 +48,19 @@ std::filesystem::path scratch_dir(const std::string& name) {
   if (created_dirs().empty()) std::atexit(remove_scratch_dirs);
   created_dirs().push_back(dir);
   return dir;
+}
+
+std::string shell_quoted(const std::filesystem::path& p) {
+  std::string out = "'";
+  for (char c : p.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 CommandResult run_command(const std::string& command_line) {

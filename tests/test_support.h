@@ -22,6 +22,10 @@ struct CommandResult {
 };
 // Runs a shell command line, capturing its output.
 CommandResult run_command(const std::string& command_line);
+// A path as one word of a shell command line (single-quoted).
+std::string shell_quoted(const std::filesystem::path& p);
+// A file's bytes ("" when it cannot be read).
+std::string file_text(const std::filesystem::path& p);
 
 }  // namespace secmap::test
 

@@ -18,7 +18,7 @@ using secmap::test::run_command;
 namespace fs = std::filesystem;
 
 std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
+  return secmap::test::shell_quoted(p);
 }
 
 class Busy : public ::testing::Test {

@@ -18,14 +18,11 @@ namespace fs = std::filesystem;
 constexpr int kLimitKiB = 96;  // above the database's WAL index (32 KiB), below every output
 
 std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
+  return secmap::test::shell_quoted(p);
 }
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return secmap::test::file_text(p);
 }
 
 class OutputsWhole : public ::testing::Test {

@@ -23,14 +23,11 @@ const std::string kTrail = "Đường mòn Thử Nghiệm";
 const std::string kGate = "Cửa khẩu phụ Thử Nghiệm";
 
 std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
+  return secmap::test::shell_quoted(p);
 }
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return secmap::test::file_text(p);
 }
 
 // Whitespace runs count as one space: table cells in a PDF wrap names across lines.
