@@ -2,6 +2,7 @@
 // last one opened.
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "app/cli_parse.h"
@@ -33,6 +34,9 @@ int cmd_map(const Args& args) {
   if (!db.empty()) o.database = db;
   if (!script.empty()) o.script = script;
   o.restore = !no_restore;
+  // A window must not freeze for minutes behind another writer (a long import): its saves wait
+  // 10 s, then say the database is busy and keep the form (a user's own setting wins).
+  setenv("SECMAP_BUSY_TIMEOUT_S", "10", 0);
   return ui::run_map_window(o);
 }
 
