@@ -112,8 +112,7 @@ AuditVerify verify_audit(store::Database& db) {
   AuditVerify v;
   std::string prev(kGenesisHash);
   int64_t prev_id = 0;
-  // The first broken link is the answer; rows after it are still read (and counted) but not
-  // checked, which costs little next to hashing.
+  // The first broken link is the answer; rows after it are read but neither counted nor hashed.
   store::read_audit_rows(db, {}, [&](AuditRecord&& r) {
     if (!v.ok) return;
     ++v.rows;

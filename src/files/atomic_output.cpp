@@ -64,12 +64,7 @@ AtomicOutput::~AtomicOutput() {
   for (const auto& p : written()) std::filesystem::remove(p, ec);  // nothing to report here
 }
 
-void AtomicOutput::fail(std::string what) {
-  if (failure_.empty()) failure_ = std::move(what);
-}
-
 void AtomicOutput::commit() {
-  if (!failure_.empty()) throw_output_error(target_, failure_);
   if (!std::filesystem::exists(temp_)) throw_output_error(target_, "the file was not written");
   const std::vector<std::filesystem::path> parts = written();
   // Flush to disk before the rename: a file system that reports "no space" only on write-back

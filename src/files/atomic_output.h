@@ -31,13 +31,10 @@ class AtomicOutput {
   // Flushes the temporary file to disk and renames it to the target. Throws OutputError naming
   // the target and what failed (no space, no permission …); the target is then untouched.
   void commit();
-  // Records that the writer reported an error: commit() will refuse. `what` names it.
-  void fail(std::string what);
 
  private:
   std::vector<std::filesystem::path> written() const;
   std::filesystem::path target_, temp_;
-  std::string failure_;
   bool committed_ = false;
 };
 

@@ -41,8 +41,8 @@ struct PatrolRecord {
 // The one rule of which patrol routes belong to a time window (the map's patrol layer, the
 // coverage and the patrol plan): a dated route when its days overlap [from, to] (one date alone
 // is both ends); an undated route (a standing plan) is in every window.
-bool route_in_window(std::optional<int32_t> start_day, std::optional<int32_t> end_day,
-                     int32_t from, int32_t to);
+bool route_in_window(std::optional<int32_t> start_day, std::optional<int32_t> end_day, int32_t from,
+                     int32_t to);
 
 // Patrol routes with a geometry, in id order.
 std::vector<PatrolRecord> load_patrol_records(store::Database& db);

@@ -26,7 +26,6 @@ bool gl43() {
   return major > 4 || (major == 4 && minor >= 3);
 }
 
-
 }  // namespace
 
 void IncidentBins::accumulate_compute(PointLayer& points, const View& view, geo::Point origin,

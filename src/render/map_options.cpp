@@ -85,7 +85,7 @@ namespace {
 double bin_max_cpu(const MapData& data, const View& view, const MapOptions& o) {
   const BinGrid g = bin_grid(view, kBinCellPx * o.symbol_scale);
   const IncidentFilter f = o.incident_filter();
-  const double radius = g.cell_px / std::sqrt(3.0);
+  const double radius = g.cell_px / kSqrt3;
   std::vector<int> n(static_cast<size_t>(g.columns) * g.rows, 0);
   double max = 0;
   for (size_t i = 0; i < data.incidents.size(); ++i) {

@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "render/fonts.h"
+#include "render/gl_util.h"
 #include "render/map_renderer.h"
 #include "render/overlay.h"
-#include "render/gl_util.h"
 #include "ui/app_state.h"
 
 namespace secmap::ui {

@@ -243,8 +243,10 @@ TEST(Styles, ChangeAgainstTheSameWindowAYearEarlier) {
 
 TEST(Styles, MovementAndDesignations) {
   MapData d = grid_province(2);
-  auto movement = [](int v) { return Commune::StatusPeriod{0, Commune::StatusPeriod::kUnset,
-                                                           Commune::StatusPeriod::kUnset, v}; };
+  auto movement = [](int v) {
+    return Commune::StatusPeriod{0, Commune::StatusPeriod::kUnset, Commune::StatusPeriod::kUnset,
+                                 v};
+  };
   d.communes[0].statuses = {movement(0)};
   d.communes[1].statuses = {movement(3)};
   d.communes[2].statuses = {movement(0)};
