@@ -38,8 +38,8 @@ struct FilterArgs {
 
   void add_to(CLI::App* app, bool window = true) {
     if (window) {
-      app->add_option("--from", from, "first day, YYYY-MM-DD (inclusive)");
-      app->add_option("--to", to, "last day, YYYY-MM-DD (inclusive)");
+      app->add_option("--from", from, "first day, YYYY-MM-DD (inclusive)")->check(calendar_day());
+      app->add_option("--to", to, "last day, YYYY-MM-DD (inclusive)")->check(calendar_day());
     }
     app->add_option("--category", categories, "incident category code, e.g. SO-06 (repeatable)");
     app->add_option("--group", groups, "category group code, e.g. SO or DR (repeatable)");
@@ -374,9 +374,10 @@ int cmd_analyze(const Args& args) {
                                      "a window against the same window a year earlier "
                                      "or a chosen baseline");
   compare_f.add_to(compare);
-  compare->add_option("--baseline-from", bfrom,
-                      "baseline first day (default: a year before --from)");
-  compare->add_option("--baseline-to", bto, "baseline last day");
+  compare
+      ->add_option("--baseline-from", bfrom, "baseline first day (default: a year before --from)")
+      ->check(calendar_day());
+  compare->add_option("--baseline-to", bto, "baseline last day")->check(calendar_day());
   compare->add_option("--target-reduction", target, "required fall in percent, e.g. 5");
   compare->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
@@ -384,7 +385,8 @@ int cmd_analyze(const Args& args) {
   std::string as_of;
   auto* targets = app.add_subcommand("targets", "plan targets: value, target, on track or behind");
   targets->add_option("--year", year, "plan year")->capture_default_str();
-  targets->add_option("--as-of", as_of, "count incidents up to this day (default: year end)");
+  targets->add_option("--as-of", as_of, "count incidents up to this day (default: year end)")
+      ->check(calendar_day());
   targets->add_option("--out", out, "output .csv, .geojson or .gpkg")->required();
 
   HotspotArgs h;

@@ -22,8 +22,8 @@ int cmd_animate(const Args& args) {
   bool pub = false, quiet = false;
   int frame_ms = 800;
   app.add_option("DB", db_path, "secmap database")->required();
-  app.add_option("--from", from, "first day (YYYY-MM-DD)")->required();
-  app.add_option("--to", to, "last day (YYYY-MM-DD)")->required();
+  app.add_option("--from", from, "first day (YYYY-MM-DD)")->check(calendar_day())->required();
+  app.add_option("--to", to, "last day (YYYY-MM-DD)")->check(calendar_day())->required();
   app.add_option("--step", step, "step length: 7d (default), 1d, 2w …");
   app.add_option("--size", size, "frame size WxH (default 1280x720, at most 7680x4320)");
   app.add_option("--out", out, "FILE.gif or FILE.mp4 (MP4 needs the ffmpeg program)")->required();

@@ -23,7 +23,8 @@ int cmd_audit(const Args& args) {
   std::string since, table;
   int64_t id = 0;
   bool json = false;
-  log->add_option("--since", since, "only changes at or after DATE (YYYY-MM-DD[THH:MM:SS])");
+  log->add_option("--since", since, "only changes at or after DATE (YYYY-MM-DD[THH:MM:SS])")
+      ->check(calendar_day_or_time());
   log->add_option("--table", table, "only changes of this table");
   log->add_option("--id", id, "only changes of this record id (with --table)");
   log->add_flag("--json", json, "one JSON object per line instead of a table");

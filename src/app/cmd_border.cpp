@@ -261,8 +261,9 @@ int cmd_border(const Args& args) {
   app.add_option("--min-fraction", a.min_fraction, "coverage: share of a segment to be covered")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  app.add_option("--from", a.from, "first day YYYY-MM-DD (default: 365 days to the last incident)");
-  app.add_option("--to", a.to, "last day YYYY-MM-DD");
+  app.add_option("--from", a.from, "first day YYYY-MM-DD (default: 365 days to the last incident)")
+      ->check(calendar_day());
+  app.add_option("--to", a.to, "last day YYYY-MM-DD")->check(calendar_day());
   app.add_option("--out", a.out, "output file: .csv, .geojson or .gpkg")->required();
   app.add_flag("--include-sensitive", a.include_sensitive,
                "include openings and trails (sensitive crossings) in the output");

@@ -25,7 +25,7 @@ int cmd_edit(const Args& args) {
                "secmap edit"};
   std::string db_path, table, target;
   std::vector<std::string> sets;
-  int64_t expect_version = -1;
+  int64_t expect_version = 0;
   double lon = 0, lat = 0;
   bool accept_outside = false, remove = false;
   app.add_option("DB", db_path, "database file")->required();
@@ -35,8 +35,16 @@ int cmd_edit(const Args& args) {
       ->required();
   app.add_option("ID", target, "record id, or 'new'")->required();
   app.add_option("--set", sets, "FIELD=VALUE (repeatable); an empty VALUE clears the field");
-  app.add_option("--expect-version", expect_version,
-                 "the version you loaded; a newer stored version is a conflict");
+  auto* expect_opt =
+      app.add_option("--expect-version", expect_version,
+                     "the version you loaded; a newer stored version is a conflict")
+          ->check(CLI::Validator(
+              [](std::string& v) -> std::string {
+                return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos
+                           ? std::string()
+                           : "'" + v + "' is not a version (a whole number, 0 or more)";
+              },
+              "VERSION"));
   auto* lon_opt = app.add_option("--lon", lon, "new location: longitude (WGS 84)");
   auto* lat_opt = app.add_option("--lat", lat, "new location: latitude (WGS 84)");
   lon_opt->needs(lat_opt);
@@ -86,7 +94,7 @@ int cmd_edit(const Args& args) {
       std::fprintf(stderr, "secmap edit: ID must be a number or 'new', not %s\n", target.c_str());
       return 2;
     }
-    if (expect_version < 0) {
+    if (!expect_opt->count()) {
       // Without --expect-version the stored version is used: a plain command-line edit.
       auto cur = editor.load(table, id);
       expect_version = cur ? cur->version : 0;

@@ -8,6 +8,7 @@
 #include "io/importer.h"
 #include "io/progress.h"
 #include "store/database.h"
+#include "store/new_database.h"
 #include "text/encoding.h"
 
 namespace secmap::app {
@@ -110,8 +111,21 @@ int cmd_import(const Args& args) {
   io::ProgressBar bar((dry_run ? "checking " : "importing ") + layer);
   opt.progress = [&](size_t done, size_t total) { bar.update(done, total); };
   try {
-    auto db = store::Database::open(db_path, store::Database::Mode::CreateIfMissing);
-    const io::ImportReport r = io::import_file(db, opt);
+    // A new database appears only with a successful import in it (a dry run leaves none).
+    std::optional<io::ImportReport> report;
+    std::error_code ec;
+    if (!std::filesystem::exists(db_path, ec)) {
+      const auto placed = store::create_database(db_path, false, [&](store::Database& db) {
+        report = io::import_file(db, opt);
+        return !dry_run;
+      });
+      if (placed == store::Placement::Existed) report.reset();  // made meanwhile: import there
+    }
+    if (!report) {
+      auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
+      report = io::import_file(db, opt);
+    }
+    const io::ImportReport& r = *report;
     bar.finish();
     print_report(r, layer, file);
     return 0;

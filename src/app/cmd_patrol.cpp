@@ -319,8 +319,9 @@ int cmd_patrol(const Args& args) {
       ->check(CLI::IsMember({"plan", "coverage", "export", "sheet"}));
   app.add_option("--routes", a.routes,
                  "route file (GPX, KML, GeoJSON, GPKG); default: the patrols table");
-  app.add_option("--from", a.from, "first day YYYY-MM-DD (default: 365 days to the last incident)");
-  app.add_option("--to", a.to, "last day YYYY-MM-DD");
+  app.add_option("--from", a.from, "first day YYYY-MM-DD (default: 365 days to the last incident)")
+      ->check(calendar_day());
+  app.add_option("--to", a.to, "last day YYYY-MM-DD")->check(calendar_day());
   app.add_option("--speed", a.speeds, "planning speed per mode, e.g. foot=4 (repeatable)");
   app.add_option("--buffer-km", a.buffer_km, "a route covers what lies within this (km)")
       ->check(CLI::PositiveNumber)

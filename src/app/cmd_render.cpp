@@ -60,8 +60,9 @@ int cmd_render(const Args& args) {
   app.add_option("--bandwidth", req.map.kde_bandwidth_m,
                  "kde: Gaussian sigma in metres (default 2000)")
       ->check(CLI::Range(50.0, 100000.0));
-  app.add_option("--from", from_s, "first day of incidents shown (YYYY-MM-DD)");
-  app.add_option("--to", to_s, "last day of incidents shown (YYYY-MM-DD)");
+  app.add_option("--from", from_s, "first day of incidents shown (YYYY-MM-DD)")
+      ->check(calendar_day());
+  app.add_option("--to", to_s, "last day of incidents shown (YYYY-MM-DD)")->check(calendar_day());
   app.add_flag("--plain", plain, "only the layers asked for, in one colour, no decorations");
   app.add_option("--lang", lang_s, "legend language: vi (default) or en");
   app.add_option(

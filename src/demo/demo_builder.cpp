@@ -14,6 +14,7 @@
 #include "demo/statuses.h"
 #include "demo/world.h"
 #include "store/database.h"
+#include "store/new_database.h"
 
 namespace secmap::demo {
 
@@ -45,12 +46,6 @@ void write_campaigns(store::Database& db) {
   }
 }
 
-void remove_db_files(const fs::path& p) {
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    fs::remove(fs::path(p.string() + suffix), ec);
-}
-
 }  // namespace
 
 std::optional<fs::path> find_realdata(const std::optional<fs::path>& explicit_dir) {
@@ -79,10 +74,8 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
       throw std::runtime_error(options.realdata->string() + " does not hold " + kCommunesFile +
                                " and " + kBorderFile);
   }
-  const fs::path tmp = db_path.string() + ".building";
-  remove_db_files(tmp);
-  try {
-    auto db = store::Database::open(tmp, store::Database::Mode::CreateIfMissing);
+  // The whole file only appears under its name once complete.
+  const auto placed = store::create_database(db_path, options.replace, [&](store::Database& db) {
     auto lap = [&, t = std::chrono::steady_clock::now()](const char* stage) mutable {
       const auto now = std::chrono::steady_clock::now();
       summary.stages.emplace_back(stage, std::chrono::duration<double>(now - t).count());
@@ -93,8 +86,7 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
     w.seed = options.seed;
     w.source_note = "secmap demo: synthetic data (seed " + std::to_string(options.seed) + ")";
     w.codes = std::make_unique<CodeBook>(db);
-    // The real import runs its own transactions; everything after it is one transaction, and
-    // the whole file only appears under its name once complete.
+    // The real import runs its own transactions; everything after it is one transaction.
     if (realdata) load_real_province(db, *realdata, w);
     lap("import real boundaries");
     store::Transaction tx(db);
@@ -150,14 +142,12 @@ DemoSummary build_demo(const fs::path& db_path, const DemoOptions& options) {
          {"communes", "border_line", "crossings", "facilities", "incidents", "commune_status",
           "designations", "cooperation_events", "patrols", "campaigns"})
       summary.counts.emplace_back(table, db.count_rows(table));
-  } catch (...) {
-    remove_db_files(tmp);
-    throw;
-  }
-  // The database is closed here (WAL checkpointed), so the single file can be moved.
-  if (options.replace) remove_db_files(db_path);
-  fs::rename(tmp, db_path);
-  remove_db_files(tmp);
+    return true;
+  });
+  if (placed == store::Placement::Existed)
+    throw std::runtime_error(db_path.string() +
+                             " was created by another program meanwhile; it is "
+                             "left as it is (use --force to replace it)");
   summary.real = realdata.has_value();
   if (realdata) summary.realdata = *realdata;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -9,22 +9,11 @@
 #include "model/communes.h"
 #include "model/record_reader.h"
 #include "store/civil_date.h"
+#include "store/local_time.h"
 
 namespace secmap::edit {
 
 namespace {
-
-bool digits(std::string_view s, size_t pos, size_t n) {
-  if (pos + n > s.size()) return false;
-  for (size_t i = pos; i < pos + n; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  return true;
-}
-int num(std::string_view s, size_t pos, size_t n) {
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
-  return v;
-}
 
 FieldError err(std::string_view field, std::string en, std::string vi) {
   return {std::string(field), std::move(en), std::move(vi)};
@@ -39,25 +28,8 @@ bool is_criminal_case_status(std::string_view s) {
 }  // namespace
 
 bool is_iso_date(std::string_view s, bool allow_time) {
-  if (s.size() < 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' ||
-      !digits(s, 8, 2))
-    return false;
-  const int y = num(s, 0, 4), m = num(s, 5, 2), d = num(s, 8, 2);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  // Round-trip through the civil calendar rejects 2025-02-30 and the like.
-  const store::Ymd back = store::civil_from_days(store::days_from_civil(y, m, d));
-  if (back.year != y || back.month != m || back.day != d) return false;
-  if (s.size() == 10) return true;
-  if (!allow_time || (s[10] != 'T' && s[10] != ' ')) return false;
-  if (!digits(s, 11, 2) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2)) return false;
-  if (num(s, 11, 2) > 23 || num(s, 14, 2) > 59) return false;
-  size_t p = 16;
-  if (p < s.size() && s[p] == ':') {
-    if (!digits(s, p + 1, 2) || num(s, p + 1, 2) > 60) return false;
-    p += 3;
-  }
-  if (p < s.size() && s[p] == 'Z') ++p;
-  return p == s.size();
+  if (allow_time) return store::local_date_time(s).has_value();
+  return s.size() == 10 && store::parse_day(s);
 }
 
 std::string_view date_part(std::string_view s) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "edit/audit.h"
+#include "store/local_time.h"
 #include "store/spatial_bulk_insert.h"
 #include "store/table_schema.h"
 
@@ -46,6 +47,11 @@ void Writer::derive(const model::Table& spec, Fields& fields,
     if (const std::string code = validator_->commune_of(*p); !code.empty())
       fields["commune_code"] = code;
   }
+  // Times are kept as local time; one written with a zone is converted (checked before).
+  for (const model::Column& c : spec.columns)
+    if (c.type == model::ColumnType::DateTime)
+      if (auto v = fields.find(c.name); v != fields.end() && v->is_string())
+        if (auto local = store::local_date_time(v->get<std::string>())) *v = *local;
   if (auto k = fields.find("kind"); k != fields.end() && k->is_string())
     if (model::SensitivityRule(codes()).kind_is_sensitive(spec.table, k->get<std::string>()))
       fields["sensitive"] = 1;  // openings and trails, whatever the form or file said

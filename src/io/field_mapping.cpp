@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "io/importer.h"
+#include "store/civil_date.h"
+#include "store/local_time.h"
 #include "text/unicode.h"
 
 namespace secmap::io {
@@ -79,27 +82,27 @@ bool parse_int(std::string_view s, int64_t& out) {
   return false;
 }
 
-bool parse_real(std::string_view s, double& out) {
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
-}
-
-bool digits(std::string_view s, size_t pos, size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  out = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
+// "12.000" or "1,500": digits grouped by threes. In Vietnamese usage the dot groups thousands
+// (12.000 is twelve thousand), in English it is the decimal point; guessing would change the
+// value silently.
+bool grouped_by_thousands(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  const size_t first = s.find_first_of(".,");
+  if (first == std::string_view::npos || first == 0 || first > 3) return false;
+  for (size_t i = 0; i < first; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
-    out = out * 10 + (s[i] - '0');
+  for (size_t i = first; i < s.size(); i += 4) {
+    if (s[i] != s[first] || i + 4 > s.size()) return false;
+    for (size_t j = i + 1; j < i + 4; ++j)
+      if (s[j] < '0' || s[j] > '9') return false;
   }
   return true;
 }
 
-bool valid_ymd(int y, int m, int d) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+bool parse_real(std::string_view s, double& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
 }
 
 }  // namespace
@@ -173,55 +176,15 @@ std::string CodeList::sample(size_t n) const {
 }
 
 bool parse_date(std::string_view s, std::string& out) {
-  int y, m, d;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
-      !digits(s, 8, 2, d) || !valid_ymd(y, m, d))
-    return false;
+  if (s.size() != 10 || !store::parse_day(s)) return false;
   out.assign(s);
   return true;
 }
 
 bool parse_datetime(std::string_view s, std::string& out) {
-  std::string date;
-  if (s.size() < 10 || !parse_date(s.substr(0, 10), date)) return false;
-  if (s.size() == 10) {
-    out = date;
-    return true;
-  }
-  if (s[10] != 'T' && s[10] != ' ') return false;
-  int h, mi, sec = 0;
-  size_t p = 11;
-  if (!digits(s, p, 2, h) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mi))
-    return false;
-  p += 5;
-  if (p < s.size() && s[p] == ':') {
-    if (!digits(s, p + 1, 2, sec)) return false;
-    p += 3;
-    if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
-      ++p;
-      const size_t start = p;
-      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
-      if (p == start) return false;
-    }
-  }
-  if (h > 23 || mi > 59 || sec > 60) return false;
-  if (p < s.size()) {  // zone: Z, ±HH:MM or ±HHMM or ±HH
-    int zh, zm = 0;
-    if (s[p] == 'Z') {
-      ++p;
-    } else if (s[p] == '+' || s[p] == '-') {
-      if (!digits(s, p + 1, 2, zh) || zh > 14) return false;
-      p += 3;
-      if (p < s.size() && s[p] == ':') ++p;
-      if (p < s.size() && (!digits(s, p, 2, zm) || zm > 59)) return false;
-      if (p < s.size()) p += 2;
-    } else {
-      return false;
-    }
-    if (p != s.size()) return false;
-  }
-  out.assign(s);
-  out[10] = 'T';
+  auto local = store::local_date_time(s);
+  if (!local) return false;
+  out = std::move(*local);
   return true;
 }
 
@@ -265,6 +228,12 @@ std::optional<std::string> convert_value(const model::Column& field, const RawVa
         if (raw.d != std::floor(raw.d) || std::fabs(raw.d) > 9e15)
           return "'" + raw.as_text() + "' is not an integer";
         out.i = static_cast<int64_t>(raw.d);
+      } else if (grouped_by_thousands(text)) {
+        std::string whole;
+        for (char c : text)
+          if (c != '.' && c != ',') whole += c;
+        return "'" + text + "' is ambiguous (a thousands separator or a decimal point?); write " +
+               whole + " if it means " + whole;
       } else if (!parse_int(text, out.i)) {
         return "'" + text + "' is not an integer";
       }
@@ -274,6 +243,8 @@ std::optional<std::string> convert_value(const model::Column& field, const RawVa
       out.kind = Cell::Kind::Real;
       if (raw.kind == RawValue::Kind::Int)
         out.d = static_cast<double>(raw.i);
+      else if (raw.kind == RawValue::Kind::Real && !std::isfinite(raw.d))
+        return "'" + raw.as_text() + "' is not a finite number (it would be stored as empty)";
       else if (raw.kind == RawValue::Kind::Real)
         out.d = raw.d;
       else if (!parse_real(text, out.d))

@@ -10,12 +10,15 @@
 #include <atomic>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 
+#include "io/coordinate_check.h"
 #include "io/csv_layout.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
+#include "io/input_file.h"
 
 namespace secmap::io {
 
@@ -137,10 +140,8 @@ GdalSource::GdalSource(GdalSource&&) noexcept = default;
 GdalSource GdalSource::open(const fs::path& file, const std::optional<std::string>& layer_name,
                             std::optional<text::Encoding> encoding) {
   ensure_gdal_registered();
-  std::error_code ec;
-  if (!fs::exists(file, ec)) throw ImportError(file.string() + ": file not found");
-  if (fs::is_directory(file, ec) && file.extension() != ".gdb")
-    throw ImportError(file.string() + ": is a directory, not a vector file");
+  if (auto problem = input_file_problem(file)) throw ImportError(*problem);
+  if (auto problem = coordinate_problem(file)) throw ImportError(*problem);
 
   auto impl = std::make_unique<Impl>();
   impl->file = file.string();
@@ -167,6 +168,11 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
     // Read the bytes ourselves: to know each row's line and to decode legacy encodings.
     const std::string bytes = read_bytes(file);
     impl->csv_layout.emplace(bytes);
+    // GDAL's strings end at a NUL byte, so the rest of that field would be lost without a word.
+    if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
+      throw ImportError(file.string() + ": " + describe_offset(bytes, *impl->csv_layout, nul) +
+                        ": a NUL byte (0x00) at offset " + std::to_string(nul) +
+                        " would cut the text there; this is not a text file, or it is damaged");
     text::Detection detection;
     const std::optional<text::Encoding> enc =
         encoding ? encoding : text::detect_encoding(bytes, &detection);
@@ -326,8 +332,17 @@ bool GdalSource::next(SourceFeature& out) {
         f->GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &sec, &tz);
         v.kind = RawValue::Kind::Text;
         v.s = std::to_string(y) + "-" + two(mo) + "-" + two(d);
-        if (impl_->field_types[i] == OFTDateTime)
+        if (impl_->field_types[i] == OFTDateTime) {
           v.s += "T" + two(h) + ":" + two(mi) + ":" + two(static_cast<int>(sec));
+          // GDAL's zone flag: 100 is UTC, each step from it 15 minutes; 0/1 unknown or local.
+          if (tz >= 2) {
+            const int minutes = (tz - 100) * 15;
+            v.s += minutes == 0
+                       ? std::string("Z")
+                       : std::string(minutes < 0 ? "-" : "+") + two(std::abs(minutes) / 60) + ":" +
+                             two(std::abs(minutes) % 60);
+          }
+        }
         break;
       }
       default:

@@ -7,8 +7,10 @@
 #include <cctype>
 #include <memory>
 
+#include "io/coordinate_check.h"
 #include "io/gdal_source.h"
 #include "io/gdal_util.h"
+#include "io/input_file.h"
 #include "io/vector_output.h"
 
 namespace secmap::io {
@@ -51,8 +53,8 @@ void append_line(const OGRLineString& l, geo::LineString& out) {
 
 std::vector<RouteRecord> read_routes(const fs::path& file) {
   ensure_gdal_registered();
-  std::error_code ec;
-  if (!fs::exists(file, ec)) throw RouteFileError(file.string() + ": file not found");
+  if (auto problem = input_file_problem(file)) throw RouteFileError(*problem);
+  if (auto problem = coordinate_problem(file)) throw RouteFileError(*problem);
   QuietGdalErrors quiet;
   DatasetPtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds)

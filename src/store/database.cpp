@@ -16,6 +16,8 @@
 #include <thread>
 #include <utility>
 
+#include <unistd.h>
+
 #include "store/sqlite_error.h"
 
 namespace secmap::store {
@@ -55,8 +57,52 @@ Identity identify(sqlite3* db, const std::filesystem::path& path) {
   return id;
 }
 
+// Whether this process can write the file and create its -wal/-shm files beside it.
+bool writable_in_place(const std::filesystem::path& path) {
+  std::filesystem::path folder = path.parent_path();
+  if (folder.empty()) folder = ".";
+  return ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+bool has_unread_wal(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path.string() + "-wal", ec);
+  return !ec && size > 0;
+}
+
+// "file:" URI for a read-only open; every byte outside the unreserved set is percent-encoded so
+// that '?', '#' and '%' in a folder name stay part of the path.
+std::string sqlite_uri(const std::filesystem::path& path, bool immutable) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    }
+  }
+  return uri + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
 void pragma(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw_sqlite(db, sql);
+}
+
+// Switching a new file to WAL needs the file to itself; SQLite reports BUSY at once, without the
+// busy handler, while another process is creating the same database, so it is retried here.
+void use_wal(sqlite3* db, double timeout_s) {
+  const auto since = std::chrono::steady_clock::now();
+  for (;;) {
+    const int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    const double waited =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+    if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_s)
+      throw_sqlite(db, "PRAGMA journal_mode=WAL");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 bool iequals_prefix(std::string_view name, std::string_view prefix) {
@@ -178,15 +224,37 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
   if (std::filesystem::is_directory(path, ec))
     throw StoreError(path.string() + " is a directory, not a secmap database");
 
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (mode == Mode::CreateIfMissing) flags |= SQLITE_OPEN_CREATE;
+  // A database on a read-only medium or in a folder we cannot write (a CD, a shared folder
+  // mounted read-only) is still read: WAL then needs no -shm file only when SQLite is told the
+  // file cannot change (immutable), which holds when nobody can write next to it.
+  const bool read_only = mode == Mode::OpenExisting && !writable_in_place(path);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path.string();
+  if (read_only) {
+    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    if (has_unread_wal(path))
+      throw StoreError(path.string() + " is read-only here and has changes still in " +
+                       path.filename().string() +
+                       "-wal that only a writable copy can read; copy the database with its "
+                       "-wal file to a folder you can write to");
+    name = sqlite_uri(path, !std::filesystem::exists(path.string() + "-shm", ec));
+  } else {
+    flags |= SQLITE_OPEN_READWRITE;
+    if (mode == Mode::CreateIfMissing) flags |= SQLITE_OPEN_CREATE;
+  }
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   Database db(raw, path, nullptr);  // owns raw from here, even on failure
   if (rc != SQLITE_OK)
     throw StoreError("cannot open database " + path.string() + ": " +
                      (raw ? sqlite3_errmsg(raw) : "out of memory"));
   sqlite3_extended_result_codes(raw, 1);
+  // Waiting starts before the first read: another process may be creating the schema of this
+  // very file, and a read then must wait for it, not fail.
+  db.busy_ = std::make_unique<detail::BusyWait>();
+  db.busy_->path = path.string();
+  db.busy_->timeout_s = busy_timeout_seconds();
+  sqlite3_busy_handler(raw, &detail::busy_wait, db.busy_.get());
 
   const Identity id = identify(raw, path);
   if (id.application_id != kApplicationId && id.objects > 0)
@@ -203,11 +271,7 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
   db.spatialite_cache_ = spatialite_alloc_connection();
   spatialite_init_ex(raw, db.spatialite_cache_, 0);
 
-  db.busy_ = std::make_unique<detail::BusyWait>();
-  db.busy_->path = path.string();
-  db.busy_->timeout_s = busy_timeout_seconds();
-  sqlite3_busy_handler(raw, &detail::busy_wait, db.busy_.get());
-  pragma(raw, "PRAGMA journal_mode=WAL");
+  if (!read_only) use_wal(raw, db.busy_->timeout_s);
   pragma(raw, "PRAGMA foreign_keys=ON");
   db.migrate();
   return db;

@@ -149,6 +149,16 @@ void seed_code_lists(Database& db) {
 
 void Database::migrate() {
   const std::vector<Migration> migrations = embedded_migrations();
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    // Read-only: usable as it is when its schema is current; code lists are as last seeded.
+    const int latest = migrations.empty() ? 0 : migrations.back().number;
+    if (schema_version() < latest)
+      throw StoreError(
+          path_.string() + " is read-only here and has the schema of an older secmap (v" +
+          std::to_string(schema_version()) + ", this build needs v" + std::to_string(latest) +
+          "); open it once where it can be written to bring it up to date");
+    return;
+  }
   for (const Migration& m : migrations) {
     if (m.number <= schema_version()) continue;
     Transaction tx(*this);

@@ -38,6 +38,10 @@ void throw_sqlite(sqlite3* db, std::string_view sql) {
                     " s ($SECMAP_BUSY_TIMEOUT_S); nothing was written — try again when it has "
                     "finished");
   }
+  if (code == SQLITE_READONLY)
+    throw StoreError(std::string(file && *file ? file : "the database") +
+                     ": chỉ đọc / read-only here (this user cannot write the file or its folder); "
+                     "nothing was written");
   if (file && *file) msg = std::string(file) + ": ";
   msg += db ? sqlite3_errmsg(db) : "out of memory";
   if (!sql.empty()) msg += " (in: " + sql_snippet(sql) + ")";

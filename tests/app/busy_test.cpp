@@ -101,4 +101,37 @@ TEST_F(Busy, AnImportPastTheWaitExitsBusyAndSaysTheDatabaseIsUnchanged) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM incidents"), n);
 }
 
+// Imports started together into a database that does not exist yet: each waits for the one that
+// creates the schema, and every row of every import lands (never a false "no such table").
+TEST_F(Busy, ImportsStartedTogetherIntoANewDatabaseAllLand) {
+  const fs::path csv = *dir_ / "five.csv";
+  std::ofstream(csv) << "lon,lat,category,occurred_at\n"
+                        "104.0,22.4,NS-01,2025-03-01\n104.1,22.4,NS-01,2025-03-02\n"
+                        "104.2,22.4,NS-01,2025-03-03\n104.3,22.4,NS-01,2025-03-04\n"
+                        "104.4,22.4,NS-01,2025-03-05\n";
+  constexpr int kRounds = 6, kImports = 3;
+  for (int round = 0; round < kRounds; ++round) {
+    const fs::path db = *dir_ / ("together-" + std::to_string(round) + ".sqlite");
+    std::string line;
+    for (int i = 0; i < kImports; ++i)
+      line += "(" + *bin_ + " import " + q(db) + " incidents " + q(csv) + " > " +
+              q(*dir_ / ("out-" + std::to_string(i))) + " 2>&1; echo $? >> " +
+              q(*dir_ / ("out-" + std::to_string(i))) + ") & ";
+    auto r = run_command(line + "wait");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    for (int i = 0; i < kImports; ++i) {
+      const std::string out = secmap::test::file_text(*dir_ / ("out-" + std::to_string(i)));
+      EXPECT_NE(out.find("imported 5 of 5"), std::string::npos) << "round " << round << ": " << out;
+      EXPECT_EQ(out.find("no such table"), std::string::npos) << out;
+    }
+    auto opened = secmap::store::Database::open(db);
+    EXPECT_EQ(opened.query_int("SELECT count(*) FROM incidents"), 5 * kImports)
+        << "round " << round;
+    EXPECT_EQ(opened.query_int("SELECT count(*) FROM audit_log WHERE action = 'import'"),
+              5 * kImports);
+  }
+  for (const auto& e : fs::directory_iterator(*dir_))  // no temporary database left behind
+    EXPECT_EQ(e.path().filename().string().find(".building"), std::string::npos) << e.path();
+}
+
 }  // namespace

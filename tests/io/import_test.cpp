@@ -248,9 +248,17 @@ TEST(ValueParsing, DatesAndBooleans) {
   EXPECT_FALSE(parse_date("2023-02-29", out));
   EXPECT_FALSE(parse_date("2023-2-1", out));
   EXPECT_FALSE(parse_date("01/02/2023", out));
+  // Times with a zone are stored as local time in Vietnam (UTC+7), the zone dropped.
   EXPECT_TRUE(parse_datetime("2024-01-02T03:04:05Z", out));
+  EXPECT_EQ(out, "2024-01-02T10:04:05");
   EXPECT_TRUE(parse_datetime("2024-01-02 03:04:05.123+07:00", out));
-  EXPECT_EQ(out, "2024-01-02T03:04:05.123+07:00");
+  EXPECT_EQ(out, "2024-01-02T03:04:05.123");
+  EXPECT_TRUE(parse_datetime("2024-12-31T20:30-05:00", out));
+  EXPECT_EQ(out, "2025-01-01T08:30:00");
+  EXPECT_TRUE(parse_datetime("2024-03-01T01:00:00+0900", out));
+  EXPECT_EQ(out, "2024-02-29T23:00:00");
+  EXPECT_TRUE(parse_datetime("2024-01-02 03:04", out));
+  EXPECT_EQ(out, "2024-01-02T03:04");  // no zone: already local
   EXPECT_FALSE(parse_datetime("2024-01-02T25:00", out));
   EXPECT_FALSE(parse_datetime("2024-01-02Tabc", out));
   EXPECT_EQ(parse_bool("Có"), true);

@@ -51,6 +51,7 @@ LIB_FAMILIES = {
     "cairo": lambda p: _base(p).startswith("cairo") or p.startswith("cairo/"),
     "nettle": lambda p: p.startswith("nettle/"),
     "gif": lambda p: _base(p) == "gif_lib.h",
+    "expat": lambda p: _base(p) in ("expat.h", "expat_external.h"),
     "glfw": lambda p: p.startswith("GLFW/"),
     "cli11": lambda p: p.startswith("CLI/"),
 }
