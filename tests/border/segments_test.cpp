@@ -12,6 +12,7 @@
 #include "border/planar.h"
 #include "border/segments.h"
 #include "border_fixture.h"
+#include "edit/audit.h"
 
 namespace secmap::border {
 namespace {
@@ -55,6 +56,18 @@ TEST(Segments, CommuneStretchesOfASyntheticLine) {
   ASSERT_EQ(back.size(), 2u);
   EXPECT_EQ(back[1].commune_code, "00002");
   EXPECT_NEAR(back[1].length_m, segs[1].length_m, 1e-3);  // lon/lat round trip
+  // Computing them again replaces the stored ones, and the rewrite is audited like any change.
+  auto audit_rows = [&](const char* action) {
+    return db.query_int(std::string("SELECT count(*) FROM audit_log WHERE table_name = "
+                                    "'border_segments' AND action = '") +
+                        action + "'");
+  };
+  EXPECT_GE(audit_rows("import"), 1);
+  const auto deletes = audit_rows("delete");
+  store_segments(db, segs);
+  EXPECT_EQ(load_segments(db, frame, "commune").size(), 2u);
+  EXPECT_GT(audit_rows("delete"), deletes) << "the old segments' removal is in the audit trail";
+  EXPECT_TRUE(edit::verify_audit(db).ok);
 }
 
 TEST(Segments, RealBorderLineAddsUpAndAttributesCrossings) {
