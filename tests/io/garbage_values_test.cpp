@@ -174,7 +174,7 @@ TEST_F(GarbageValues, TextWithANulIsNotCutShort) {
   expect_rejected("incidents", "nul.csv",
                   std::string("case_number,lon,lat,category,occurred_at,description\n") +
                       "A1,104.05,22.05,NS-01,2024-01-02,ok\n" +
-                      std::string("A2,104.05,22.05,NS-01,2024-01-02,cut \0 here\n", 46),
+                      std::string("A2,104.05,22.05,NS-01,2024-01-02,cut ") + '\0' + " here\n",
                   {"nul.csv", "line 3", "NUL"});
   expect_rejected(
       "incidents", "nul.geojson",
