@@ -7,6 +7,9 @@
 //    peer: SpatiaLite's indexed ST_Within/ST_Contains join on the same points
 // 3. `secmap render` of the communes + 100k incidents at 1920×1080 through EGL (llvmpipe
 //    without a GPU), incidents as symbols (--bins off) and binned (default)  target ≤ 0.5 s
+// 4. `secmap import` of an incident list (--import-rows, default 100k) written as an office
+//    keeps it (Vietnamese headers, dd/mm/yyyy dates, categories in words) from CSV and from XLSX,
+//    whole process, rows/s; peer: ogr2ogr of the same CSV into a SpatiaLite table
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -63,7 +66,8 @@ void insert_points(secmap::store::Database& db, const std::vector<secmap::geo::P
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t n_points = 1'000'000, peer_points = 200'000, render_points = 100'000;
+  size_t n_points = 1'000'000, peer_points = 200'000, render_points = 100'000,
+         import_rows = 100'000;
   fs::path dir = fs::temp_directory_path() / "secmap-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -73,6 +77,8 @@ int main(int argc, char** argv) {
       peer_points = std::stoul(argv[i + 1]);
     else if (a == "--render-points")
       render_points = std::stoul(argv[i + 1]);
+    else if (a == "--import-rows")
+      import_rows = std::stoul(argv[i + 1]);
     else if (a == "--keep")
       dir = argv[i + 1];
   }
@@ -173,6 +179,55 @@ int main(int argc, char** argv) {
         "render %zu communes + %zu incidents at 1920x1080, --bins %s: %.3f s for the whole "
         "process (exit %d; target ≤ 0.5 s for the render itself: the \"draw\" figure above)\n",
         polys.size(), render_points, bins, t_render, rc);
+  }
+
+  // 4. Import of an office's incident list, CSV and XLSX, whole process.
+  {
+    const fs::path csv = dir / "ds_vu_viec.csv", xlsx = dir / "ds_vu_viec.xlsx";
+    {
+      std::FILE* f = std::fopen(csv.c_str(), "w");
+      std::fprintf(f, "Số hồ sơ,Ngày xảy ra,Loại vụ việc,Mức độ,Kinh độ,Vĩ độ,Ghi chú\n");
+      const char* kinds[] = {"Trộm cắp tài sản", "Đánh bạc", "SO-02",
+                             "Tàng trữ trái phép chất ma túy"};
+      for (size_t i = 0; i < import_rows && i < pts.size(); ++i)
+        std::fprintf(
+            f, "HS-%zu,%02zu/%02zu/2025 %02zu:%02zu,%s,ít nghiêm trọng,%.6f,%.6f,ghi chú %zu\n", i,
+            1 + i % 28, 1 + i % 12, i % 24, i % 60, kinds[i % 4], pts[i].x, pts[i].y, i);
+      std::fclose(f);
+    }
+    const std::string to_xlsx = "ogr2ogr -f XLSX " + xlsx.string() + " " + csv.string() +
+                                " -oo AUTODETECT_TYPE=YES > /dev/null 2>&1";
+    if (std::system(to_xlsx.c_str()) != 0)
+      std::printf("import: ogr2ogr could not write %s\n", xlsx.c_str());
+    auto run = [&](const std::string& label, const std::string& cmd) {
+      t0 = Clock::now();
+      const int rc = std::system(cmd.c_str());
+      const double t = seconds_since(t0);
+      std::printf("import %zu rows %s: %.2f s, %.0f rows/s for the whole process (exit %d)\n",
+                  import_rows, label.c_str(), t, static_cast<double>(import_rows) / t, rc);
+      return t;
+    };
+    double t_csv = 0, t_xlsx = 0;
+    for (const auto& [label, file] : {std::pair{"from CSV", csv}, std::pair{"from XLSX", xlsx}}) {
+      const fs::path target = dir / "import-bench.sqlite";
+      fs::remove(target);
+      std::error_code ec;
+      fs::copy_file(db_path, target, ec);  // the communes are there; the incidents are replaced
+      secmap::store::Database::open(target).exec("DELETE FROM incidents");
+      const double t =
+          run(label, std::string(SECMAP_BINARY) + " import " + target.string() + " incidents " +
+                         file.string() + " --accept-outside > /dev/null");
+      (std::string(label) == "from CSV" ? t_csv : t_xlsx) = t;
+    }
+    const fs::path peer_db = dir / "import-peer.sqlite";
+    fs::remove(peer_db);
+    const double t_ogr =
+        run("by ogr2ogr → SpatiaLite (peer: no checks, no commune, no audit)",
+            "ogr2ogr -f SQLite -dsco SPATIALITE=YES " + peer_db.string() + " " + csv.string() +
+                " -oo X_POSSIBLE_NAMES=Kinh* -oo Y_POSSIBLE_NAMES=Vĩ* -a_srs EPSG:4326 > "
+                "/dev/null 2>&1");
+    std::printf("ratio: ogr2ogr / secmap = %.2f× (CSV), %.2f× (XLSX)\n", t_ogr / t_csv,
+                t_ogr / t_xlsx);
   }
   return 0;
 }

@@ -25,6 +25,16 @@ void print_report(const io::ImportReport& r, const std::string& layer, const std
     std::printf("đã nhập / imported %zu of %zu features into %s from %s\n", r.imported, r.read,
                 layer.c_str(), file.c_str());
   if (!r.encoding.empty()) std::printf("  mã ký tự / encoding: %s\n", r.encoding.c_str());
+  std::string mapping;
+  for (const auto& [column, field] : r.mapping)
+    mapping += (mapping.empty() ? "" : ", ") + ("'" + column + "' → " + field);
+  if (!mapping.empty()) std::printf("  cột / columns: %s\n", mapping.c_str());
+  if (!r.unused_columns.empty()) {
+    std::string unused;
+    for (const auto& c : r.unused_columns) unused += (unused.empty() ? "'" : ", '") + c + "'";
+    std::printf("  cột giữ lại / columns no field takes, kept with each row (extra): %s\n",
+                unused.c_str());
+  }
   if (!r.source_crs.empty())
     std::printf("  hệ tọa độ nguồn / source CRS: %s → EPSG:4326\n", r.source_crs.c_str());
   if (r.first_id)
@@ -54,8 +64,10 @@ void print_report(const io::ImportReport& r, const std::string& layer, const std
 }  // namespace
 
 int cmd_import(const Args& args) {
-  CLI::App app{"Import a vector file (GeoJSON, GeoPackage, Shapefile, KML, CSV) into a layer",
-               "secmap import"};
+  CLI::App app{
+      "Import a vector file (GeoJSON, GeoPackage, Shapefile, KML, GPX, CSV) or a spreadsheet "
+      "(XLSX, ODS) into a layer",
+      "secmap import"};
   std::string db_path, layer, file, crs, source_layer, encoding;
   std::vector<std::string> maps;
   bool dry_run = false, accept_outside = false;
@@ -74,10 +86,19 @@ int cmd_import(const Args& args) {
                  "source CRS when the file has none or names the wrong one, e.g. EPSG:9208");
   app.add_option("--map", maps,
                  "field=column: fill our field from that source column (repeatable)");
-  app.add_option("--layer", source_layer, "layer inside a multi-layer source (e.g. GeoPackage)");
+  app.add_option("--layer", source_layer,
+                 "layer inside a multi-layer source (a GeoPackage layer, a spreadsheet's sheet)");
   app.add_option("--encoding", encoding,
                  std::string("CSV text encoding: ") + text::encoding_choices() +
                      " (default: detected; UTF-8 with or without BOM)");
+  std::string date_format;
+  std::vector<std::string> value_maps;
+  app.add_option("--date-format", date_format,
+                 "how dates like 03/01/2025 read: dd/mm/yyyy (ngày/tháng/năm) or mm/dd/yyyy; "
+                 "default: from the column (a day above 12), else the import asks");
+  app.add_option("--map-values", value_maps,
+                 "FIELD=WRITTEN:CODE,WRITTEN:CODE…: what the file writes for a code, e.g. "
+                 "severity=1:it_nghiem_trong,2:nghiem_trong (repeatable)");
   app.add_flag("--dry-run", dry_run,
                "check every row and report each one that would fail; write nothing");
   app.add_flag("--accept-outside", accept_outside,
@@ -97,6 +118,39 @@ int cmd_import(const Args& args) {
       std::fprintf(stderr,
                    "secmap import: --encoding %s: không rõ bảng mã / unknown encoding (use %s)\n",
                    encoding.c_str(), text::encoding_choices());
+      return 2;
+    }
+  }
+  if (!date_format.empty()) {
+    const auto order = io::parse_date_format(date_format);
+    if (!order) {
+      std::fprintf(stderr,
+                   "secmap import: --date-format %s: use dd/mm/yyyy (ngày/tháng/năm) or "
+                   "mm/dd/yyyy\n",
+                   date_format.c_str());
+      return 2;
+    }
+    opt.day_order = *order;
+  }
+  for (const auto& m : value_maps) {
+    const auto eq = m.find('=');
+    bool ok = eq != std::string::npos && eq > 0 && eq + 1 < m.size();
+    if (ok) {
+      auto& values = opt.value_map[m.substr(0, eq)];
+      std::string_view rest = std::string_view(m).substr(eq + 1);
+      while (ok && !rest.empty()) {
+        const size_t comma = rest.find(',');
+        const std::string_view pair = rest.substr(0, comma);
+        const size_t colon = pair.rfind(':');
+        ok = colon != std::string_view::npos && colon > 0 && colon + 1 < pair.size();
+        if (ok) values[std::string(pair.substr(0, colon))] = std::string(pair.substr(colon + 1));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      }
+    }
+    if (!ok) {
+      std::fprintf(stderr,
+                   "secmap import: --map-values %s: expected FIELD=WRITTEN:CODE[,WRITTEN:CODE…]\n",
+                   m.c_str());
       return 2;
     }
   }

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <set>
 
+#include "io/column_names.h"
 #include "io/importer.h"
 #include "store/civil_date.h"
 #include "store/local_time.h"
@@ -28,37 +30,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Column names often used in Vietnamese and generic sources, per layer and field.
-struct Alias {
-  const char* layer;
-  const char* field;
-  const char* column;
-};
-constexpr Alias kAliases[] = {
-    {"communes", "code", "ma"},
-    {"communes", "code", "ma_xa"},
-    {"communes", "code", "commune_code"},
-    {"communes", "name", "ten"},
-    {"communes", "name", "ten_xa"},
-    {"communes", "kind", "unit_type"},
-    {"communes", "kind", "loai"},
-    {"communes", "province_code", "ma_tinh"},
-    {"communes", "province_name", "ten_tinh"},
-    {"communes", "population", "dan_so"},
-    {"communes", "area_km2", "dien_tich"},
-    {"incidents", "case_number", "so_vu"},
-    {"incidents", "category", "loai"},
-    {"incidents", "occurred_at", "ngay"},
-    {"incidents", "occurred_at", "date"},
-    {"incidents", "occurred_at", "datetime"},
-    {"*", "name", "ten"},
-    {"*", "commune_code", "ma_xa"},
-};
-
+// The source column named `name`: spelt the same (ASCII case ignored) first, else the same by
+// column_key ("Ngày xảy ra" = "NGAY_XAY_RA").
 int find_column(const std::vector<std::string>& cols, std::string_view name) {
   const std::string want = lower_ascii(name);
   for (size_t i = 0; i < cols.size(); ++i)
     if (lower_ascii(cols[i]) == want) return static_cast<int>(i);
+  const std::string key = column_key(name);
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (!key.empty() && column_key(cols[i]) == key) return static_cast<int>(i);
   return -1;
 }
 
@@ -126,6 +106,14 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
                         column + "' (columns: " + join(cols) + ")");
   }
   std::vector<FieldBinding> out;
+  // A column given with --map, or already taken by a field's own name, is not matched again by
+  // another field's list of usual names.
+  std::vector<bool> taken(cols.size(), false);
+  for (const model::Column* fp : fields) {
+    const auto it = user_map.find(fp->name);
+    const int i = find_column(cols, it != user_map.end() ? it->second : fp->name);
+    if (i >= 0) taken[i] = true;
+  }
   for (const model::Column* fp : fields) {
     const model::Column& f = *fp;
     FieldBinding b;
@@ -137,10 +125,14 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
       // Shapefile DBF truncates names to 10 characters (province_code → province_c).
       if (b.source_index < 0 && f.name.size() > 10)
         b.source_index = find_column(cols, std::string_view(f.name).substr(0, 10));
-      for (const auto& a : kAliases) {
+      for (const std::string& key : column_name_keys(layer.layer, f.name)) {
         if (b.source_index >= 0) break;
-        if ((a.layer == layer.layer || std::strcmp(a.layer, "*") == 0) && f.name == a.field)
-          b.source_index = find_column(cols, a.column);
+        for (size_t i = 0; i < cols.size(); ++i)
+          if (!taken[i] && column_key(cols[i]) == key) {
+            b.source_index = static_cast<int>(i);
+            taken[i] = true;
+            break;
+          }
       }
     }
     if (b.source_index >= 0) b.source_name = cols[b.source_index];
@@ -154,17 +146,44 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
 }
 
 CodeList::CodeList(const store::CodeLists& all, const std::string& table) : table_(table) {
+  // Each part of a label written "đánh bạc / cờ bạc" stands for the code as well, unless two
+  // codes share that part (then only the whole label does).
+  std::unordered_map<std::string, std::string> parts;
+  std::set<std::string> shared;
   for (const store::Code& c : all.list(table)) {
     codes_.push_back(c.code);
     exact_.emplace(c.code, c.code);
-    for (const std::string* n : {&c.code, &c.name_vi, &c.name_en})
-      if (!n->empty()) folded_.emplace(text::fold_for_search(*n), c.code);
+    for (const std::string* n : {&c.code, &c.name_vi, &c.name_en}) {
+      if (n->empty()) continue;
+      folded_.emplace(text::fold_for_search(*n), c.code);
+      for (size_t at = 0; n->find(" / ", at) != std::string::npos || at > 0;) {
+        const size_t end = n->find(" / ", at);
+        const std::string part = text::fold_for_search(n->substr(at, end - at));
+        if (auto [it, fresh] = parts.emplace(part, c.code); !fresh && it->second != c.code)
+          shared.insert(part);
+        if (end == std::string::npos) break;
+        at = end + 3;
+      }
+    }
   }
+  for (const auto& [part, code] : parts)
+    if (!shared.count(part)) folded_.emplace(part, code);
 }
 
 std::optional<std::string> CodeList::find(std::string_view value) const {
   if (auto it = exact_.find(std::string(value)); it != exact_.end()) return it->second;
   if (auto it = folded_.find(text::fold_for_search(value)); it != folded_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<std::string> CodeList::add_alias(std::string_view written, std::string_view code) {
+  auto it = exact_.find(std::string(code));
+  if (it == exact_.end())
+    return "'" + std::string(code) + "' is not in the code list " + table_ +
+           " (allowed: " + sample() + ")";
+  const std::string target = it->second;
+  exact_[std::string(written)] = target;
+  folded_[text::fold_for_search(written)] = target;
   return std::nullopt;
 }
 

@@ -40,6 +40,9 @@ class CodeList {
   CodeList(const store::CodeLists& all, const std::string& table);
   // The code for a value, or nullopt.
   std::optional<std::string> find(std::string_view value) const;
+  // Lets `written` stand for `code` too (--map-values); a problem when the code is not in the
+  // list.
+  std::optional<std::string> add_alias(std::string_view written, std::string_view code);
   // A few allowed codes for messages: "a, b, c, …".
   std::string sample(size_t n = 6) const;
   const std::string& table() const { return table_; }

@@ -9,16 +9,19 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
 
+#include "io/column_names.h"
 #include "io/coordinate_check.h"
 #include "io/csv_layout.h"
 #include "io/gdal_util.h"
 #include "io/importer.h"
 #include "io/input_file.h"
+#include "io/sheet_table.h"
 
 namespace secmap::io {
 
@@ -48,17 +51,45 @@ std::string RawValue::as_text() const {
 
 namespace {
 
-// Column names that make a CSV's coordinates degrees (no CRS needed) or projected metres.
-constexpr const char* kLonNames = "lon,lng,long,longitude,kinh_do,kinhdo";
-constexpr const char* kLatNames = "lat,latitude,vi_do,vido";
-constexpr const char* kXNames = "x,easting";
-constexpr const char* kYNames = "y,northing";
+// Where a table's coordinates are: the columns named like lon/lat (degrees, no CRS needed) or
+// x/y (metres of the CRS given with --crs), by geodata/column_names.csv.
+struct CoordinateColumns {
+  int x = -1, y = -1;
+  bool lonlat = false;
+};
 
-bool name_in_list(const std::string& name, const char* list) {
-  const CPLStringList items(CSLTokenizeString2(list, ",", 0));
-  for (int i = 0; i < items.size(); ++i)
-    if (EQUAL(items[i], name.c_str())) return true;
-  return false;
+std::optional<CoordinateColumns> find_coordinate_columns(const std::vector<std::string>& fields) {
+  auto find = [&](const char* pseudo) {
+    for (const std::string& key : column_name_keys("*", pseudo))
+      for (size_t i = 0; i < fields.size(); ++i)
+        if (column_key(fields[i]) == key) return static_cast<int>(i);
+    return -1;
+  };
+  CoordinateColumns c;
+  c.x = find("lon"), c.y = find("lat");
+  c.lonlat = c.x >= 0 && c.y >= 0;
+  if (!c.lonlat) c.x = find("x"), c.y = find("y");
+  if (c.x < 0 || c.y < 0) return std::nullopt;
+  return c;
+}
+
+// A coordinate as written in a cell: a number, with a decimal comma accepted ("104,05").
+std::optional<double> coordinate_value(std::string s) {
+  s.erase(0, s.find_first_not_of(" \t"));
+  s.erase(s.find_last_not_of(" \t") + 1);
+  if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');
+  if (!s.empty() && s.front() == '+') s.erase(0, 1);
+  double v = 0;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
+    return std::nullopt;
+  return v;
+}
+
+bool is_spreadsheet(const fs::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".xlsx" || ext == ".ods";
 }
 
 std::string two(int v) {
@@ -127,7 +158,10 @@ struct GdalSource::Impl {
   std::string driver;
   std::vector<std::string> fields;
   std::vector<OGRFieldType> field_types;
-  bool csv_lonlat = false;
+  std::optional<CoordinateColumns> coords;  // CSV and sheets: coordinates from two columns
+  std::optional<SheetTable> sheet;          // a spreadsheet's table, read whole
+  size_t sheet_next = 0;
+  std::vector<std::string> notes;  // what was read around the table (title lines …)
   std::vector<uint8_t> wkb;
   std::string file;  // for errors
   size_t read = 0;   // features returned so far
@@ -146,17 +180,13 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
   auto impl = std::make_unique<Impl>();
   impl->file = file.string();
   QuietGdalErrors quiet;
-  // CSV: find coordinates in columns with the usual names; keep every column as text so that
-  // our own parser checks types and reports the row.
-  const std::string x_names = std::string("X_POSSIBLE_NAMES=") + kLonNames + "," + kXNames;
-  const std::string y_names = std::string("Y_POSSIBLE_NAMES=") + kLatNames + "," + kYNames;
-  const char* open_options[] = {x_names.c_str(),
-                                y_names.c_str(),
-                                "GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom",
-                                "KEEP_GEOM_COLUMNS=YES",
-                                "AUTODETECT_TYPE=NO",
-                                "EMPTY_STRING_AS_NULL=YES",
-                                nullptr};
+  if (is_spreadsheet(file)) return open_sheet(file, layer_name, encoding, std::move(impl));
+  // CSV: a WKT column is GDAL's geometry; coordinates in two columns are read by us (any spelling
+  // of their names, see find_coordinate_columns); every column stays text so that our own parser
+  // checks types and reports the row.
+  const char* open_options[] = {"GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom",
+                                "KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO",
+                                "EMPTY_STRING_AS_NULL=YES", nullptr};
   const char* drivers_csv_only[] = {"CSV", nullptr};
   const bool looks_csv = [&] {
     std::string ext = file.extension().string();
@@ -251,52 +281,183 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
     impl->fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     impl->field_types.push_back(defn->GetFieldDefn(i)->GetType());
   }
-  if (impl->driver == "CSV" && defn->GetGeomFieldCount() > 0) {
-    bool lon = false, lat = false;
-    for (const auto& f : impl->fields) {
-      lon = lon || name_in_list(f, kLonNames);
-      lat = lat || name_in_list(f, kLatNames);
+  if (impl->driver == "CSV" && defn->GetGeomFieldCount() == 0)
+    impl->coords = find_coordinate_columns(impl->fields);
+  return GdalSource(std::move(impl));
+}
+
+GdalSource GdalSource::open_sheet(const fs::path& file,
+                                  const std::optional<std::string>& layer_name,
+                                  std::optional<text::Encoding> encoding,
+                                  std::unique_ptr<Impl> impl) {
+  if (encoding && *encoding != text::Encoding::Utf8)
+    throw ImportError(file.string() +
+                      ": --encoding applies to CSV files only (spreadsheets hold "
+                      "Unicode text)");
+  QuietGdalErrors quiet;
+  // Every cell as text, no header row assumed: the header is found below, and dates styled as
+  // dates come as "YYYY/MM/DD[ HH:MM:SS]". GDAL 3.6 reads these settings from configuration
+  // options (its open options are ignored here), set for this thread while the sheet is read.
+  struct ThreadConfig {
+    std::vector<std::pair<std::string, std::string>> saved;
+    void set(const char* key, const char* value) {
+      const char* old = CPLGetThreadLocalConfigOption(key, nullptr);
+      saved.emplace_back(key, old ? old : "\x01");
+      CPLSetThreadLocalConfigOption(key, value);
     }
-    impl->csv_lonlat = lon && lat;
+    ~ThreadConfig() {
+      for (const auto& [key, value] : saved)
+        CPLSetThreadLocalConfigOption(key.c_str(), value == "\x01" ? nullptr : value.c_str());
+    }
+  } config;
+  for (const char* driver : {"XLSX", "ODS"}) {
+    config.set((std::string("OGR_") + driver + "_HEADERS").c_str(), "DISABLE");
+    config.set((std::string("OGR_") + driver + "_FIELD_TYPES").c_str(), "STRING");
   }
+  const char* drivers[] = {"XLSX", "ODS", nullptr};
+  GDALDataset* ds =
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
+  if (!ds)
+    throw ImportError(file.string() + ": not a spreadsheet GDAL can read (" + quiet.last_message() +
+                      ")");
+  impl->ds.reset(ds);
+  impl->driver = ds->GetDriver()->GetDescription();
+  std::string sheets;
+  std::vector<OGRLayer*> with_data;
+  for (OGRLayer* l : ds->GetLayers()) {
+    const GIntBig n = l->GetFeatureCount(TRUE);
+    sheets += (sheets.empty() ? "" : ", ") + std::string(l->GetName()) + " (" + std::to_string(n) +
+              " lines)";
+    if (n > 0) with_data.push_back(l);
+  }
+  if (layer_name) {
+    impl->layer = ds->GetLayerByName(layer_name->c_str());
+    if (!impl->layer)
+      throw ImportError(file.string() + ": no sheet '" + *layer_name + "' (sheets: " + sheets +
+                        ")");
+  } else if (with_data.size() == 1) {
+    impl->layer = with_data.front();
+  } else {
+    throw ImportError(
+        file.string() +
+        (with_data.empty() ? ": every sheet is empty (sheets: " : ": several sheets hold data (") +
+        sheets + "); choose one with --layer SHEET");
+  }
+  std::vector<std::vector<std::string>> lines;
+  impl->layer->ResetReading();
+  for (OGRFeatureUniquePtr f(impl->layer->GetNextFeature()); f;
+       f.reset(impl->layer->GetNextFeature())) {
+    // GDAL numbers a sheet's features from its first line; empty lines in between are absent.
+    const auto line = static_cast<size_t>(std::max<GIntBig>(f->GetFID(), 1));
+    if (lines.size() < line) lines.resize(line);
+    auto& cells = lines[line - 1];
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      cells.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+  }
+  if (CPLGetLastErrorType() >= CE_Failure)
+    throw ImportError(file.string() + ": reading the sheet failed: " + quiet.last_message());
+  SheetTable table = find_sheet_table(std::move(lines));
+  if (!table.header_line)
+    throw ImportError(file.string() + ": sheet '" + impl->layer->GetName() +
+                      "' has no header row (a line naming at least two columns above the data)");
+  const std::string sheet = std::string("sheet '") + impl->layer->GetName() + "'";
+  impl->notes.push_back(sheet + ": header on line " + std::to_string(table.header_line));
+  for (const auto& t : table.skipped_above)
+    impl->notes.push_back(sheet + ": title line above the header, not data: '" + t + "'");
+  if (table.empty_rows)
+    impl->notes.push_back(sheet + ": " + std::to_string(table.empty_rows) +
+                          " empty line(s) between rows ignored");
+  for (const auto& n : table.notes_below) {
+    std::string text;
+    for (const auto& c : n.cells)
+      if (!c.empty()) text += c;
+    impl->notes.push_back(sheet + " line " + std::to_string(n.line) +
+                          ": a single cell below the table, not data: '" + text + "'");
+  }
+  impl->fields = table.header;
+  impl->field_types.assign(impl->fields.size(), OFTString);
+  impl->coords = find_coordinate_columns(impl->fields);
+  impl->sheet = std::move(table);
   return GdalSource(std::move(impl));
 }
 
 const std::string& GdalSource::driver() const {
   return impl_->driver;
 }
-bool GdalSource::is_csv() const {
-  return impl_->driver == "CSV";
+bool GdalSource::is_table() const {
+  return impl_->driver == "CSV" || impl_->sheet.has_value();
 }
 const std::vector<std::string>& GdalSource::field_names() const {
   return impl_->fields;
 }
 bool GdalSource::has_geometry() const {
-  return impl_->layer->GetLayerDefn()->GetGeomFieldCount() > 0;
+  return impl_->coords || (!impl_->sheet && impl_->layer->GetLayerDefn()->GetGeomFieldCount() > 0);
 }
-bool GdalSource::csv_lonlat_columns() const {
-  return impl_->csv_lonlat;
+bool GdalSource::lonlat_columns() const {
+  return impl_->coords && impl_->coords->lonlat;
+}
+std::vector<std::string> GdalSource::coordinate_columns() const {
+  if (!impl_->coords) return {};
+  return {impl_->fields[impl_->coords->x], impl_->fields[impl_->coords->y]};
+}
+const std::vector<std::string>& GdalSource::reading_notes() const {
+  return impl_->notes;
 }
 const std::string& GdalSource::encoding_name() const {
   return impl_->encoding;
 }
 size_t GdalSource::line_of(size_t feature_number) const {
+  if (impl_->sheet)
+    return feature_number >= 1 && feature_number <= impl_->sheet->rows.size()
+               ? impl_->sheet->rows[feature_number - 1].line
+               : 0;
   return impl_->csv_layout ? impl_->csv_layout->line_of_row(feature_number) : 0;
 }
 
 std::string GdalSource::crs_definition() const {
+  if (impl_->sheet) return {};
   const OGRSpatialReference* srs = impl_->layer->GetSpatialRef();
   if (!srs || srs->IsEmpty()) return {};
   return srs_definition(*srs);
 }
 
 size_t GdalSource::feature_count_hint() const {
+  if (impl_->sheet) return impl_->sheet->rows.size();
   if (impl_->csv_layout) return impl_->csv_layout->rows();  // GDAL would read the whole file
   GIntBig n = impl_->layer->GetFeatureCount(FALSE);
   return n > 0 ? static_cast<size_t>(n) : 0;
 }
 
+// Coordinates from two columns: both empty is no location; one empty or not a number is an
+// unreadable one, named.
+void GdalSource::point_from_columns(SourceFeature& out) const {
+  const auto& c = *impl_->coords;
+  const RawValue &x = out.values[c.x], &y = out.values[c.y];
+  out.geom.reset();
+  out.geom_error.clear();
+  if (x.is_null() && y.is_null()) return;
+  const auto xv = coordinate_value(x.as_text()), yv = coordinate_value(y.as_text());
+  if (!xv || !yv) {
+    const bool bad_x = !xv;
+    out.geom_error = "column '" + impl_->fields[bad_x ? c.x : c.y] + "': '" +
+                     (bad_x ? x : y).as_text() + "' is not a number";
+    return;
+  }
+  out.geom = geo::Geometry::point({*xv, *yv});
+}
+
 bool GdalSource::next(SourceFeature& out) {
+  if (impl_->sheet) {
+    if (impl_->sheet_next >= impl_->sheet->rows.size()) return false;
+    const SheetRow& row = impl_->sheet->rows[impl_->sheet_next++];
+    ++impl_->read;
+    out.values.assign(impl_->fields.size(), RawValue{});
+    for (size_t i = 0; i < row.cells.size() && i < out.values.size(); ++i)
+      if (!row.cells[i].empty())
+        out.values[i].kind = RawValue::Kind::Text, out.values[i].s = row.cells[i];
+    if (impl_->coords) point_from_columns(out);
+    return true;
+  }
   // A driver that gives up mid-file (a CSV field over GDAL's size limit, a cut GeoJSON) says so
   // only through its error handler, then reports the end of the layer: that is an import error,
   // never a shorter import.
@@ -349,6 +510,10 @@ bool GdalSource::next(SourceFeature& out) {
         v.kind = RawValue::Kind::Text;
         v.s = f->GetFieldAsString(i);
     }
+  }
+  if (impl_->coords) {
+    point_from_columns(out);
+    return true;
   }
   out.geom.reset();
   out.geom_error.clear();

@@ -1,6 +1,7 @@
 // Reading one layer of any GDAL vector source as plain values and geo::Geometry, so the rest of
-// the importer never touches GDAL. CSV files are opened with lon/lat (or x/y, or WKT) column
-// detection; the source CRS is reported as a definition PROJ accepts.
+// the importer never touches GDAL. CSV files and spreadsheets (XLSX, ODS) are tables: their
+// coordinates come from lon/lat (or x/y) columns, or a WKT column in CSV; a sheet's header row is
+// found below any title lines. The source CRS is reported as a definition PROJ accepts.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -46,13 +47,18 @@ class GdalSource {
   GdalSource(GdalSource&&) noexcept;
 
   const std::string& driver() const;
-  bool is_csv() const;
+  // CSV or a spreadsheet: rows on lines, coordinates (if any) in two columns.
+  bool is_table() const;
   const std::vector<std::string>& field_names() const;
   bool has_geometry() const;
   // "EPSG:n" or WKT2 of the layer's CRS; empty when the source names none.
   std::string crs_definition() const;
-  // CSV whose coordinates come from columns named like lon/lat (RFC-style degrees, no CRS needed).
-  bool csv_lonlat_columns() const;
+  // A table whose coordinates come from columns named like lon/lat (degrees, no CRS needed).
+  bool lonlat_columns() const;
+  // The two columns a table's coordinates come from (x then y), or none.
+  std::vector<std::string> coordinate_columns() const;
+  // What was found around a spreadsheet's table and left out (title lines, notes below).
+  const std::vector<std::string>& reading_notes() const;
   // The text encoding the CSV was read in ("UTF-8", "Windows-1258", "TCVN3"); empty otherwise.
   const std::string& encoding_name() const;
   // CSV: the 1-based line where data row `feature_number` (1-based) starts; 0 otherwise.
@@ -65,6 +71,10 @@ class GdalSource {
  private:
   struct Impl;
   explicit GdalSource(std::unique_ptr<Impl> impl);
+  static GdalSource open_sheet(const std::filesystem::path& file,
+                               const std::optional<std::string>& layer_name,
+                               std::optional<text::Encoding> encoding, std::unique_ptr<Impl> impl);
+  void point_from_columns(SourceFeature& out) const;
   std::unique_ptr<Impl> impl_;
 };
 

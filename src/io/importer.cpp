@@ -10,12 +10,15 @@
 #include <set>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
 #include "io/incident_checks.h"
+#include "io/office_dates.h"
 #include "model/record_reader.h"
 #include "model/tables.h"
 #include "store/code_lists.h"
@@ -35,6 +38,9 @@ struct Row {
   bool bad = false;                         // a problem was reported for this row
   std::vector<std::string> problem_fields;  // fields already reported
   std::string key_text;                     // unique key value, for messages
+  std::vector<RawValue> dates;              // per date binding: the text, read once the
+                                            // column's day order is known
+  std::string extra;                        // JSON of the columns no field takes, or empty
 };
 
 std::string fmt_coord(double v) {
@@ -173,7 +179,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   const bool wants_geom = !layer->geometry.empty();
   const bool point_layer = layer->geometry == "POINT";
   const std::string geom_field = point_layer ? "location" : "geometry";
-  const std::string unit = src.is_csv() ? "row" : "feature";
+  const std::string unit = src.is_table() ? "row" : "feature";
   ImportReport report;
   report.encoding = src.encoding_name();
   report.dry_run = opt.dry_run;
@@ -184,15 +190,15 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     if (!src.has_geometry())
       throw ImportError(where + ": has no geometry, but layer '" + layer->layer + "' needs " +
                         layer->geometry +
-                        (src.is_csv() ? " (name the coordinate columns lon/lat, or x/y with "
-                                        "--crs, or give a WKT column)"
-                                      : ""));
+                        (src.is_table() ? " (name the coordinate columns lon/lat, or x/y with "
+                                          "--crs, or give a WKT column)"
+                                        : ""));
     std::string def = opt.crs.value_or(src.crs_definition());
     if (def.empty()) {
-      if (!src.csv_lonlat_columns())
+      if (!src.lonlat_columns())
         throw ImportError(where + ": has no CRS (" +
-                          (src.is_csv() ? std::string("CSV coordinates in x/y or WKT columns")
-                                        : "no .prj or SRS in the file") +
+                          (src.is_table() ? std::string("coordinates in x/y or WKT columns")
+                                          : "no .prj or SRS in the file") +
                           "); give it with --crs EPSG:N (e.g. EPSG:9208 for VN-2000 / TM-3 "
                           "104-45, EPSG:32648 for UTM 48N, EPSG:4326 for lon/lat)");
       def = "EPSG:4326";  // CSV with lon/lat-named columns: degrees by definition
@@ -220,6 +226,38 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   for (size_t b = 0; b < bindings.size(); ++b)
     if (!bindings[b].field->code_list.empty() && bindings[b].source_index >= 0)
       code_lists[b] = std::make_unique<CodeList>(all_codes, bindings[b].field->code_list);
+  for (const auto& [field, values] : opt.value_map) {
+    const auto b = std::find_if(bindings.begin(), bindings.end(),
+                                [&](const FieldBinding& fb) { return fb.field->name == field; });
+    if (b == bindings.end() || b->field->code_list.empty())
+      throw ImportError(where + ": --map-values " + field + ": '" + field +
+                        "' is not a coded field of layer '" + layer->layer + "'");
+    if (b->source_index < 0) continue;
+    for (const auto& [written, code] : values)
+      if (auto problem = code_lists[b - bindings.begin()]->add_alias(written, code))
+        throw ImportError(where + ": --map-values " + field + "=" + written + ":" + code + ": " +
+                          *problem);
+  }
+  // What fills what, and what fills nothing: every source column is accounted for.
+  for (const auto& b : bindings)
+    if (b.source_index >= 0) report.mapping.emplace_back(b.source_name, b.field->name);
+  for (const auto& c : src.coordinate_columns())
+    report.mapping.emplace_back(c, point_layer ? "location" : "geometry");
+  for (const auto& c : src.field_names())
+    if (std::none_of(report.mapping.begin(), report.mapping.end(),
+                     [&](const auto& m) { return m.first == c; }))
+      report.unused_columns.push_back(c);
+  for (const auto& n : src.reading_notes()) report.notes.push_back(n);
+  const bool spreadsheet = src.is_table() && src.driver() != "CSV";
+  std::vector<int> unused_index;  // source indexes of the unused columns, kept as extra
+  for (const auto& name : report.unused_columns)
+    for (size_t i = 0; i < src.field_names().size(); ++i)
+      if (src.field_names()[i] == name) unused_index.push_back(static_cast<int>(i));
+  std::vector<size_t> date_bindings;  // converted after the whole column is read
+  for (size_t b = 0; b < bindings.size(); ++b)
+    if (bindings[b].source_index >= 0 && (bindings[b].field->type == model::ColumnType::Date ||
+                                          bindings[b].field->type == model::ColumnType::DateTime))
+      date_bindings.push_back(b);
 
   const size_t hint = src.feature_count_hint();
   const size_t total_steps = hint ? 2 * hint : 0;
@@ -255,9 +293,27 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       if (!kv.is_null() && text::is_valid_utf8(kv.as_text())) row.key_text = kv.as_text();
     }
     row.cells.resize(bindings.size());
+    for (size_t b : date_bindings) row.dates.push_back(f.values[bindings[b].source_index]);
+    if (!unused_index.empty()) {
+      nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // the source's order
+      for (int i : unused_index) {
+        const RawValue& v = f.values[static_cast<size_t>(i)];
+        const std::string text = v.as_text();
+        if (v.is_null() || text.find_first_not_of(" \t") == std::string::npos) continue;
+        if (!text::is_valid_utf8(text)) {
+          add_problem(row, src.field_names()[i],
+                      "invalid UTF-8 text (column '" + src.field_names()[i] + "', kept as extra)");
+          continue;
+        }
+        extra[src.field_names()[i]] = text::to_nfc(text);
+      }
+      if (!extra.empty()) row.extra = extra.dump();
+    }
     for (size_t b = 0; b < bindings.size(); ++b) {
       const FieldBinding& fb = bindings[b];
-      if (fb.source_index < 0) continue;
+      if (fb.source_index < 0 ||
+          std::find(date_bindings.begin(), date_bindings.end(), b) != date_bindings.end())
+        continue;
       const RawValue& raw = f.values[fb.source_index];
       const std::string column = " (column '" + fb.source_name + "')";
       if (auto err = convert_value(*fb.field, raw, code_lists[b].get(), row.cells[b]))
@@ -272,7 +328,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       } else if (!f.geom || f.geom->is_empty()) {
         add_problem(row, geom_field,
                     std::string(f.geom ? "empty geometry" : "no geometry") +
-                        (src.is_csv() ? " (missing or unreadable coordinates)" : ""),
+                        (src.is_table() ? " (missing or unreadable coordinates)" : ""),
                     "thiếu vị trí");
       } else {
         row.geom = std::move(*f.geom);
@@ -287,6 +343,62 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
     rows.push_back(std::move(row));
     progress(rows.size());
+  }
+
+  // Dates: a column's day order ("03/01/2025") is read from the whole column or --date-format,
+  // then every value is converted.
+  for (size_t k = 0; k < date_bindings.size(); ++k) {
+    const FieldBinding& fb = bindings[date_bindings[k]];
+    const std::string column = "column '" + fb.source_name + "'";
+    DayOrder order = opt.day_order;
+    if (order == DayOrder::Unknown) {
+      std::string day_first, month_first, undecided;
+      for (const Row& r : rows) {
+        const std::string v = r.dates[k].as_text();
+        const DayOrder e = day_order_evidence(v);
+        if (e == DayOrder::DayFirst && day_first.empty()) day_first = v;
+        if (e == DayOrder::MonthFirst && month_first.empty()) month_first = v;
+        if (e == DayOrder::Unknown && undecided.empty() && needs_day_order(v)) undecided = v;
+      }
+      if (!day_first.empty() && !month_first.empty())
+        throw ImportError(where + ": " + column + " mixes day/month dates ('" + day_first +
+                          "') and month/day dates ('" + month_first +
+                          "'); correct the file, or say which order is right with --date-format "
+                          "dd/mm/yyyy or --date-format mm/dd/yyyy");
+      order = !day_first.empty()     ? DayOrder::DayFirst
+              : !month_first.empty() ? DayOrder::MonthFirst
+                                     : DayOrder::Unknown;
+      if (order == DayOrder::Unknown && !undecided.empty())
+        throw ImportError(
+            where + ": " + column + ": every date such as '" + undecided +
+            "' reads both as day/month and as month/day (no day in the column is above 12); "
+            "say which with --date-format dd/mm/yyyy (ngày/tháng/năm) or --date-format "
+            "mm/dd/yyyy");
+    }
+    const bool with_time = fb.field->type == model::ColumnType::DateTime;
+    for (Row& r : rows) {
+      const RawValue& raw = r.dates[k];
+      Cell& cell = r.cells[date_bindings[k]];
+      cell = Cell{};
+      const std::string v = raw.as_text();
+      if (raw.is_null() || v.find_first_not_of(" \t") == std::string::npos) {
+        if (fb.field->required)
+          add_problem(r, fb.field->name, "required, but empty (" + column + ")",
+                      "bắt buộc nhưng để trống (" + column + ")");
+        continue;
+      }
+      if (auto iso = office_date_time(v, order, spreadsheet, with_time)) {
+        cell.kind = Cell::Kind::Text;
+        cell.s = std::move(*iso);
+      } else {
+        add_problem(r, fb.field->name,
+                    "'" + v + "' is not " +
+                        (with_time ? "a date or date-time (dd/mm/yyyy [hh:mm], yyyy-mm-dd[Thh:mm])"
+                                   : "a date (dd/mm/yyyy or yyyy-mm-dd; no time of day)") +
+                        " (" + column + ")",
+                    "'" + v + "' không phải ngày hợp lệ (" + column + ")");
+      }
+    }
   }
 
   // Coordinates: swapped axes first (the likelier cause, and a whole-file mistake), then the
@@ -522,6 +634,12 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       columns.push_back(bindings[b].field->name);
       column_binding.push_back(static_cast<int>(b));
     }
+  // Columns no field takes are kept with their row, as {column: value}.
+  const bool keep_extra = !unused_index.empty() && table.has("extra");
+  if (keep_extra) {
+    columns.push_back("extra");
+    column_binding.push_back(-1);
+  }
   for (const char* c : {"commune_code", "outside_communes", "source", "is_demo"})
     if ((std::string_view(c) == "commune_code"       ? assign
          : std::string_view(c) == "outside_communes" ? assign && flag_outside
@@ -561,6 +679,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         fields[c] = source_label;
       else if (c == "is_demo")
         fields[c] = opt.is_demo ? 1 : 0;
+      else if (c == "extra")
+        fields[c] = r.extra.empty() ? edit::Fields(nullptr) : edit::Fields(r.extra);
     }
     try {
       const int64_t id =

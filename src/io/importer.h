@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/office_dates.h"
 #include "store/database.h"
 #include "text/encoding.h"
 
@@ -55,6 +56,11 @@ struct ImportOptions {
   // rejected by the validation rules.
   bool accept_outside = false;
   std::string today;  // for "not in the future" checks; empty: today's local date
+  // How "03/01/2025" reads; Unknown: from the column (a day above 12), else refused.
+  DayOrder day_order = DayOrder::Unknown;
+  // Per coded field: source value → code ("1" → "it_nghiem_trong"), for files that write codes
+  // their own way.
+  std::map<std::string, std::map<std::string, std::string>> value_map;
   // Called with (done, total) for progress; total may be 0 when unknown.
   std::function<void(size_t, size_t)> progress;
 };
@@ -73,6 +79,8 @@ struct ImportReport {
   std::string first_date, last_date;                     // range of the layer's first date field
   std::vector<std::pair<std::string, size_t>> communes;  // commune code → rows, most first
   size_t audit_rows = 0;                                 // audit_log rows written (action import)
+  std::vector<std::pair<std::string, std::string>> mapping;  // source column → field
+  std::vector<std::string> unused_columns;                   // source columns no field takes
 };
 
 // Imports one file into one layer, all or nothing, with audit rows (action "import") in the same

@@ -32,7 +32,7 @@ class BusyError : public StoreError {
 // While waiting, a line on stderr says so every few seconds.
 double busy_timeout_seconds();
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of a secmap database ("SecM").
 inline constexpr int32_t kApplicationId = 0x5365634D;
 

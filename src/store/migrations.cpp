@@ -79,7 +79,9 @@ void run_script(sqlite3* db, std::string_view script, std::string_view source) {
 std::vector<std::pair<std::string_view, std::string_view>> code_list_files() {
   std::vector<std::pair<std::string_view, std::string_view>> out;
   for (const auto& f : geodata::embedded_files())
-    if (f.first.size() > 4 && f.first.substr(f.first.size() - 4) == ".csv") out.push_back(f);
+    if (f.first.size() > 4 && f.first.substr(f.first.size() - 4) == ".csv" &&
+        f.first != geodata::kColumnNamesFile)
+      out.push_back(f);
   auto rank = [](std::string_view n) { return n == "incident_groups.csv" ? 0 : 1; };
   std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
     return std::pair(rank(a.first), a.first) < std::pair(rank(b.first), b.first);

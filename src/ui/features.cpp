@@ -6,6 +6,7 @@
 
 #include "geo/crs.h"
 #include "model/communes.h"
+#include "model/kept_columns.h"
 #include "model/layer_records.h"
 #include "model/record_reader.h"
 #include "text/unicode.h"
@@ -292,6 +293,9 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
       add(S::CampaignTags, text("campaign_tags"));
       add(S::Description, text("description"));
       add(S::Sensitive, flag("sensitive") ? tr(S::Yes, lang) : "");
+      // The source's own columns that no field took, under their own names.
+      for (auto& [column, value] : model::read_kept_columns(db, "incidents", id))
+        if (!value.empty()) d.attributes.emplace_back(nfc(column), nfc(value));
     }
     return d;
   }

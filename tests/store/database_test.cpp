@@ -158,15 +158,47 @@ TEST(Database, NewerSchemaIsRejected) {
 
 // A database written by a build at schema v1 gains the later migrations (here the audit index
 // that record histories use) when a newer build opens it.
+// The tables that keep an import's unused columns (migration 3).
+constexpr const char* kExtraTables[] = {
+    "communes",       "border_line",  "crossings",          "facilities", "incidents",
+    "commune_status", "designations", "cooperation_events", "patrols",    "campaigns"};
+
+// A current database turned back into an older one: what later migrations add is removed.
+std::string back_to_version(int version) {
+  std::string sql;
+  for (const char* t : kExtraTables) sql += std::string("ALTER TABLE ") + t + " DROP COLUMN extra;";
+  if (version < 2) sql += "DROP INDEX audit_log_record;";
+  return sql + "PRAGMA user_version = " + std::to_string(version);
+}
+
 TEST(Database, VersionOneDatabaseIsMigrated) {
   const auto file = fresh_db("v1");
   { Database::open(file, Database::Mode::CreateIfMissing); }
-  raw_exec(file, "DROP INDEX audit_log_record; PRAGMA user_version = 1");
+  raw_exec(file, back_to_version(1));
   Database db = Database::open(file);
   EXPECT_EQ(db.schema_version(), kSchemaVersion);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
                          "name = 'audit_log_record' AND tbl_name = 'audit_log'"),
             1);
+}
+
+TEST(Database, VersionTwoDatabaseGainsTheKeptColumns) {
+  const auto file = fresh_db("v2");
+  {
+    Database db = Database::open(file, Database::Mode::CreateIfMissing);
+    db.exec(
+        "INSERT INTO campaigns(code, name, date_from, date_to) "
+        "VALUES ('T', 'Tết', '2025-01-01', '2025-02-01')");
+  }
+  raw_exec(file, back_to_version(2));
+  Database db = Database::open(file);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
+  for (const char* t : kExtraTables)
+    EXPECT_EQ(db.query_int(std::string("SELECT count(*) FROM pragma_table_info('") + t +
+                           "') WHERE name = 'extra'"),
+              1)
+        << t;
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM campaigns WHERE extra IS NULL"), 1);
 }
 
 TEST(Database, EmptyExistingFileIsInitialised) {

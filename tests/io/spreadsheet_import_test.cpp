@@ -1,0 +1,229 @@
+// Incident lists as offices keep them: a spreadsheet with a title above the header, Vietnamese
+// column names, dates written dd/mm/yyyy or stored as Excel date cells, categories and
+// severities in words, a row number column and a notes column no field takes, an empty row and
+// a signature line below. Every value lands where it belongs and every column is accounted for.
+#include <gtest/gtest.h>
+
+#include "io_test_util.h"
+#include "model/kept_columns.h"
+#include "spreadsheet_writer.h"
+
+namespace secmap::io {
+namespace {
+
+using namespace secmap::io::testing;
+namespace fs = std::filesystem;
+
+std::string t(const char* s) {
+  return s;
+}
+
+// 2025-01-03 is Excel day 45660; .5 is noon.
+Sheet office_list() {
+  return {
+      {t("DANH SÁCH VỤ VIỆC THÁNG 1 NĂM 2025")},
+      {t("Đơn vị: Công an xã Một")},
+      {},
+      {t("STT"), t("Số hồ sơ"), t("Ngày xảy ra"), t("Loại vụ việc"), t("Mức độ"), t("Kinh độ"),
+       t("Vĩ độ"), t("Ghi chú")},
+      {1.0, t("HS-01"), ExcelDate{45660}, t("Trộm cắp tài sản"), t("Ít nghiêm trọng"), 104.05,
+       22.05, t("đã trả lại tài sản")},
+      {2.0, t("HS-02"), t("13/01/2025 14:30"), t("Đánh bạc"), t("nghiem trong"), 104.15, 22.05,
+       std::monostate{}},
+      {},
+      {3.0, t("HS-03"), ExcelDate{45671.75}, t("SO-06"), std::monostate{}, 104.25, 22.05,
+       t("ban đêm")},
+      {},
+      {t("Người lập biểu")},
+  };
+}
+
+class SpreadsheetImport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = test::scratch_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    db_.emplace(seeded_db(dir_));
+  }
+  ImportReport import(const fs::path& file, ImportOptions o = {}) {
+    o.layer = "incidents";
+    o.file = file;
+    o.today = "2026-01-01";
+    return import_file(*db_, o);
+  }
+  std::optional<std::string> text(const std::string& sql) { return db_->query_text(sql); }
+  void expect_office_list_imported(const ImportReport& r) {
+    EXPECT_EQ(r.imported, 3u);
+    EXPECT_EQ(text("SELECT occurred_at FROM incidents WHERE case_number = 'HS-01'"), "2025-01-03");
+    EXPECT_EQ(text("SELECT occurred_at FROM incidents WHERE case_number = 'HS-02'"),
+              "2025-01-13T14:30:00");
+    EXPECT_EQ(text("SELECT occurred_at FROM incidents WHERE case_number = 'HS-03'"),
+              "2025-01-14T18:00:00");
+    EXPECT_EQ(text("SELECT category FROM incidents WHERE case_number = 'HS-01'"), "SO-06");
+    EXPECT_EQ(text("SELECT category FROM incidents WHERE case_number = 'HS-02'"), "SE-01");
+    EXPECT_EQ(text("SELECT severity FROM incidents WHERE case_number = 'HS-01'"),
+              "it_nghiem_trong");
+    EXPECT_EQ(text("SELECT severity FROM incidents WHERE case_number = 'HS-02'"), "nghiem_trong");
+    EXPECT_EQ(text("SELECT commune_code FROM incidents WHERE case_number = 'HS-03'"), "00003");
+    EXPECT_EQ(db_->query_int("SELECT count(*) FROM incidents"), 3);
+    // Every column is accounted for: mapped, coordinates, or named as taken by no field.
+    auto mapped = [&](const std::string& column, const std::string& field) {
+      return std::find(r.mapping.begin(), r.mapping.end(), std::pair(column, field)) !=
+             r.mapping.end();
+    };
+    EXPECT_TRUE(mapped("Số hồ sơ", "case_number"));
+    EXPECT_TRUE(mapped("Ngày xảy ra", "occurred_at"));
+    EXPECT_TRUE(mapped("Loại vụ việc", "category"));
+    EXPECT_TRUE(mapped("Mức độ", "severity"));
+    EXPECT_TRUE(mapped("Kinh độ", "location"));
+    EXPECT_TRUE(mapped("Vĩ độ", "location"));
+    EXPECT_EQ(r.unused_columns, (std::vector<std::string>{"STT", "Ghi chú"}));
+    // … and kept with each row, in the source's order, for Identify and exports.
+    EXPECT_EQ(text("SELECT extra FROM incidents WHERE case_number = 'HS-01'"),
+              R"({"STT":"1","Ghi chú":"đã trả lại tài sản"})");
+    EXPECT_EQ(text("SELECT extra FROM incidents WHERE case_number = 'HS-02'"), R"({"STT":"2"})");
+    const auto id = db_->query_int("SELECT id FROM incidents WHERE case_number = 'HS-03'");
+    EXPECT_EQ(
+        model::read_kept_columns(*db_, "incidents", *id),
+        (std::vector<std::pair<std::string, std::string>>{{"STT", "3"}, {"Ghi chú", "ban đêm"}}));
+    // The lines around the table are named, not dropped without a word.
+    std::string notes;
+    for (const auto& n : r.notes) notes += n + "\n";
+    EXPECT_NE(notes.find("header on line 4"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("DANH SÁCH VỤ VIỆC THÁNG 1 NĂM 2025"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("Người lập biểu"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("1 empty line(s)"), std::string::npos) << notes;
+  }
+  fs::path dir_;
+  std::optional<store::Database> db_;
+};
+
+TEST_F(SpreadsheetImport, AnOfficeListInXlsx) {
+  const fs::path f = dir_ / "vu_viec.xlsx";
+  write_xlsx(f, {{"Tháng 1", office_list()}});
+  expect_office_list_imported(import(f));
+}
+
+TEST_F(SpreadsheetImport, TheSameListInOds) {
+  const fs::path f = dir_ / "vu_viec.ods";
+  write_ods(f, {{"Tháng 1", office_list()}});
+  expect_office_list_imported(import(f));
+}
+
+TEST_F(SpreadsheetImport, ErrorsNameTheSheetLine) {
+  Sheet rows = office_list();
+  rows[5][2] = t("31/02/2025");
+  const fs::path f = dir_ / "bad.xlsx";
+  write_xlsx(f, {{"Tháng 1", rows}});
+  try {
+    import(f);
+    ADD_FAILURE() << "imported";
+  } catch (const ImportError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("row 2 (line 6)"), std::string::npos) << m;
+    EXPECT_NE(m.find("'31/02/2025' is not a date"), std::string::npos) << m;
+    EXPECT_NE(m.find("column 'Ngày xảy ra'"), std::string::npos) << m;
+  }
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM incidents"), 0);
+}
+
+TEST_F(SpreadsheetImport, AnAmbiguousDateColumnAsksForTheOrder) {
+  Sheet rows = {{t("Số hồ sơ"), t("Ngày"), t("Loại"), t("lon"), t("lat")},
+                {t("A1"), t("03/01/2025"), t("SO-06"), 104.05, 22.05},
+                {t("A2"), t("04/02/2025"), t("SO-06"), 104.05, 22.05}};
+  const fs::path f = dir_ / "ambiguous.xlsx";
+  write_xlsx(f, {{"Sheet1", rows}});
+  try {
+    import(f);
+    ADD_FAILURE() << "an ambiguous date column was imported";
+  } catch (const ImportError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("column 'Ngày'"), std::string::npos) << m;
+    EXPECT_NE(m.find("'03/01/2025'"), std::string::npos) << m;
+    EXPECT_NE(m.find("--date-format dd/mm/yyyy"), std::string::npos) << m;
+  }
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM incidents"), 0);
+  ImportOptions o;
+  o.day_order = DayOrder::DayFirst;
+  EXPECT_EQ(import(f, o).imported, 2u);
+  EXPECT_EQ(text("SELECT occurred_at FROM incidents WHERE case_number = 'A2'"), "2025-02-04");
+}
+
+TEST_F(SpreadsheetImport, OneColumnOneDayOrder) {
+  Sheet rows = {{t("Số hồ sơ"), t("Ngày"), t("Loại"), t("lon"), t("lat")},
+                {t("A1"), t("13/01/2025"), t("SO-06"), 104.05, 22.05},
+                {t("A2"), t("01/13/2025"), t("SO-06"), 104.05, 22.05}};
+  const fs::path f = dir_ / "mixed.xlsx";
+  write_xlsx(f, {{"Sheet1", rows}});
+  try {
+    import(f);
+    ADD_FAILURE() << "a column with both orders was imported";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("mixes day/month dates ('13/01/2025') and month/day"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(SpreadsheetImport, CodesWrittenAsNumbersAreMappedWhenAsked) {
+  Sheet rows = {{t("Số hồ sơ"), t("Ngày xảy ra"), t("Loại"), t("Mức độ"), t("lon"), t("lat")},
+                {t("B1"), t("2025-03-01"), t("SO-06"), 1.0, 104.05, 22.05},
+                {t("B2"), t("2025-03-02"), t("SO-06"), 2.0, 104.05, 22.05}};
+  const fs::path f = dir_ / "numbers.xlsx";
+  write_xlsx(f, {{"Sheet1", rows}});
+  EXPECT_THROW(import(f), ImportError);  // "1" is no severity
+  ImportOptions o;
+  o.value_map["severity"] = {{"1", "it_nghiem_trong"}, {"2", "nghiem_trong"}};
+  EXPECT_EQ(import(f, o).imported, 2u);
+  EXPECT_EQ(text("SELECT severity FROM incidents WHERE case_number = 'B2'"), "nghiem_trong");
+  o.value_map["severity"] = {{"1", "no_such_code"}};
+  try {
+    import(f, o);
+    ADD_FAILURE() << "a value mapped to no code was accepted";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("'no_such_code' is not in the code list severities"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(SpreadsheetImport, SeveralSheetsWithDataNeedAChoice) {
+  const fs::path f = dir_ / "two.xlsx";
+  write_xlsx(f, {{"Tháng 1", office_list()}, {"Tháng 2", office_list()}, {"Trống", {}}});
+  try {
+    import(f);
+    ADD_FAILURE() << "a sheet was chosen silently";
+  } catch (const ImportError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("Tháng 1"), std::string::npos) << m;
+    EXPECT_NE(m.find("Tháng 2"), std::string::npos) << m;
+    EXPECT_NE(m.find("--layer"), std::string::npos) << m;
+  }
+  ImportOptions o;
+  o.source_layer = "Tháng 2";
+  EXPECT_EQ(import(f, o).imported, 3u);
+}
+
+TEST_F(SpreadsheetImport, CsvWithVietnameseHeadersAndDates) {
+  const fs::path f = dir_ / "vn.csv";
+  write_file(f,
+             "Số vụ,NGÀY XẢY RA,Tội danh,KINH ĐỘ,VĨ ĐỘ,Địa chỉ\n"
+             "C1,03/01/2025 21 giờ 15,trộm cắp tài sản,\"104,05\",22.05,thôn Một\n"
+             "C2,25/01/2025,SO-06,104.15,22.05,thôn Hai\n");
+  const ImportReport r = import(f);
+  EXPECT_EQ(r.imported, 2u);
+  EXPECT_EQ(text("SELECT occurred_at FROM incidents WHERE case_number = 'C1'"),
+            "2025-01-03T21:15:00");
+  EXPECT_EQ(text("SELECT commune_code FROM incidents WHERE case_number = 'C1'"), "00001");
+  EXPECT_EQ(r.unused_columns, (std::vector<std::string>{"Địa chỉ"}));
+  EXPECT_EQ(text("SELECT extra FROM incidents WHERE case_number = 'C2'"),
+            R"({"Địa chỉ":"thôn Hai"})");
+  // An export carries the kept columns back out.
+  const fs::path out = dir_ / "back.csv";
+  ExportOptions eo;
+  eo.include_sensitive = true;
+  export_layer(*db_, "incidents", out, eo);
+  EXPECT_NE(test::file_text(out).find("thôn Hai"), std::string::npos) << test::file_text(out);
+}
+
+}  // namespace
+}  // namespace secmap::io
