@@ -7,6 +7,8 @@
 #include "app/commands.h"
 #include "io/importer.h"
 #include "io/progress.h"
+#include "model/tables.h"
+#include "store/audit_log.h"
 #include "store/database.h"
 #include "store/new_database.h"
 #include "text/encoding.h"
@@ -164,6 +166,37 @@ int cmd_import(const Args& args) {
   }
   io::ProgressBar bar((dry_run ? "checking " : "importing ") + layer);
   opt.progress = [&](size_t done, size_t total) { bar.update(done, total); };
+  // What the database held before, so that "unchanged" is said only when it was checked.
+  struct Snapshot {
+    bool existed = false;
+    int64_t audit_id = 0, rows = 0;
+  };
+  const model::Table* table = model::find_layer(layer);
+  auto snapshot = [&]() -> std::optional<Snapshot> {
+    std::error_code ec;
+    if (!std::filesystem::exists(db_path, ec)) return Snapshot{};
+    try {
+      auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
+      return Snapshot{true, store::max_audit_id(db), table ? db.count_rows(table->table) : 0};
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  const std::optional<Snapshot> before = snapshot();
+  auto what_is_left = [&]() -> std::string {
+    if (dry_run) return "kiểm tra thử, không ghi gì / dry run: nothing was written";
+    const std::optional<Snapshot> after = snapshot();
+    if (before && after && !before->existed && !after->existed)
+      return "không nhập gì; không tạo cơ sở dữ liệu / nothing was imported; no database was "
+             "created";
+    if (before && after && before->existed && after->existed &&
+        before->audit_id == after->audit_id && before->rows == after->rows)
+      return "không nhập gì; cơ sở dữ liệu không đổi / nothing was imported; the database is "
+             "unchanged (checked)";
+    return "CẢNH BÁO / WARNING: the import failed, and the database could not be shown to be "
+           "unchanged; check it with `secmap audit " +
+           db_path + " verify` and `secmap info " + db_path + "`";
+  };
   try {
     // A new database appears only with a successful import in it (a dry run leaves none).
     std::optional<io::ImportReport> report;
@@ -199,9 +232,7 @@ int cmd_import(const Args& args) {
         std::fprintf(stderr, "  %s\n", line.c_str());
       }
     }
-    std::fprintf(stderr, dry_run ? "kiểm tra thử, không ghi gì / dry run: nothing was written\n"
-                                 : "không nhập gì; cơ sở dữ liệu không đổi / nothing was "
-                                   "imported; the database is unchanged\n");
+    std::fprintf(stderr, "%s\n", what_is_left().c_str());
     return 1;
   } catch (const store::BusyError& e) {
     bar.finish();
@@ -209,10 +240,7 @@ int cmd_import(const Args& args) {
     return kExitBusy;
   } catch (const std::exception& e) {
     bar.finish();
-    std::fprintf(stderr,
-                 "secmap import: lỗi / error: %s\nkhông nhập gì; cơ sở dữ liệu không đổi / "
-                 "nothing was imported; the database is unchanged\n",
-                 e.what());
+    std::fprintf(stderr, "secmap import: lỗi / error: %s\n%s\n", e.what(), what_is_left().c_str());
     return 1;
   }
 }

@@ -24,6 +24,7 @@
 #include "store/code_lists.h"
 #include "store/spatial_bulk_insert.h"
 #include "store/table_schema.h"
+#include "store/write_error.h"
 #include "text/unicode.h"
 
 namespace secmap::io {
@@ -689,8 +690,13 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       if (!report.first_id) report.first_id = id;
       report.last_id = id;
       ++report.imported;
+    } catch (const store::WriteError&) {
+      throw;  // the whole import stops; the transaction is rolled back below
     } catch (const std::exception& e) {
       add_problem(r, "", std::string("the database refused the row: ") + e.what());
+      // A refusal that ended the transaction (SQLite rolls back on some errors) must not let
+      // later rows commit one by one.
+      if (!store::in_transaction(db)) fail_if_problems();
     }
     progress(rows.size() + i + 1);
   }

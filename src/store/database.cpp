@@ -223,6 +223,13 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
     throw StoreError("database " + path.string() + " does not exist");
   if (std::filesystem::is_directory(path, ec))
     throw StoreError(path.string() + " is a directory, not a secmap database");
+  // An empty file is not a database to open (SQLite would quietly make one of it): a
+  // mistyped name or a failed copy must not turn into an empty map.
+  if (mode == Mode::OpenExisting && std::filesystem::is_regular_file(path, ec) &&
+      std::filesystem::file_size(path, ec) == 0 && !ec)
+    throw StoreError(path.string() +
+                     " is empty (0 bytes), not a secmap database; a new database is made by "
+                     "`secmap demo`, by `secmap import` into a new path, or in the window");
 
   // A database on a read-only medium or in a folder we cannot write (a CD, a shared folder
   // mounted read-only) is still read: WAL then needs no -shm file only when SQLite is told the

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "store/write_error.h"
+
 namespace secmap::store::detail {
 
 std::string sql_snippet(std::string_view sql) {
@@ -38,6 +40,15 @@ void throw_sqlite(sqlite3* db, std::string_view sql) {
                     " s ($SECMAP_BUSY_TIMEOUT_S); nothing was written — try again when it has "
                     "finished");
   }
+  if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CORRUPT ||
+      code == SQLITE_NOMEM || code == SQLITE_CANTOPEN) {
+    const char* what = code == SQLITE_FULL      ? "ổ đĩa đầy / the disk is full"
+                       : code == SQLITE_NOMEM   ? "hết bộ nhớ / out of memory"
+                       : code == SQLITE_CORRUPT ? "tệp hỏng / the database file is damaged"
+                                                : "lỗi ghi đĩa / the disk refused a read or write";
+    throw WriteError(std::string(file && *file ? file : "the database") + ": " + what + " (" +
+                     (db ? sqlite3_errmsg(db) : "out of memory") + ")");
+  }
   if (code == SQLITE_READONLY)
     throw StoreError(std::string(file && *file ? file : "the database") +
                      ": chỉ đọc / read-only here (this user cannot write the file or its folder); "
@@ -49,3 +60,11 @@ void throw_sqlite(sqlite3* db, std::string_view sql) {
 }
 
 }  // namespace secmap::store::detail
+
+namespace secmap::store {
+
+bool in_transaction(Database& db) {
+  return sqlite3_get_autocommit(db.handle()) == 0;
+}
+
+}  // namespace secmap::store

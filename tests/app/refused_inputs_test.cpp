@@ -195,4 +195,39 @@ TEST_F(Refused, ADatabaseInAReadOnlyFolderIsStillRead) {
   EXPECT_NE(copy.query_text("SELECT description FROM incidents WHERE id = 1"), "x");
 }
 
+// A disk that fills during an import (a file-size limit makes every write past it fail): the
+// import stops at once, and "unchanged" is said because it was checked.
+TEST_F(Refused, AnImportOnAFullDiskSaysWhatItLeft) {
+  const fs::path db = *dir_ / "full.sqlite";
+  fs::copy_file(*db_, db);
+  const auto size_kib = fs::file_size(db) / 1024;
+  std::string csv = "case_number,lon,lat,category,occurred_at,description\n";
+  {
+    auto opened = secmap::store::Database::open(db);
+    auto st = opened.prepare("SELECT X(geom), Y(geom) FROM incidents WHERE id = 1");
+    ASSERT_TRUE(st.step());
+    char point[64];
+    std::snprintf(point, sizeof point, "%.6f,%.6f", st.column_double(0), st.column_double(1));
+    for (int i = 0; i < 20000; ++i)
+      csv += "FULL-" + std::to_string(i) + "," + point +
+             ",SO-06,2025-03-01,một mô tả đủ dài để đầy đĩa\n";
+  }
+  std::ofstream(*dir_ / "many.csv") << csv;
+  const auto count = [&] {
+    return secmap::store::Database::open(db).query_int("SELECT count(*) FROM incidents");
+  };
+  const auto before = count();
+  auto r = run_command("bash -c \"ulimit -f " + std::to_string(size_kib + 256) +
+                       "; trap '' XFSZ; exec " + *bin_ + " import " + q(db) + " incidents " +
+                       q(*dir_ / "many.csv") + "\" 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_TRUE(r.output.find("disk") != std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("the database is unchanged (checked)"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("rows cannot be imported"), std::string::npos)
+      << "a write error is not a row error: " << r.output;
+  EXPECT_EQ(count(), before);
+  auto verify = run_command(secmap("audit " + q(db) + " verify"));
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
 }  // namespace

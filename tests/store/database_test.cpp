@@ -201,11 +201,17 @@ TEST(Database, VersionTwoDatabaseGainsTheKeptColumns) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM campaigns WHERE extra IS NULL"), 1);
 }
 
-TEST(Database, EmptyExistingFileIsInitialised) {
+// A zero-byte file is refused, not quietly made into an empty database.
+TEST(Database, EmptyExistingFileIsRefused) {
   const auto file = fresh_db("empty");
   std::ofstream(file).close();
-  Database db = Database::open(file);
-  EXPECT_EQ(db.schema_version(), kSchemaVersion);
+  try {
+    Database::open(file);
+    ADD_FAILURE() << "a zero-byte file was opened";
+  } catch (const secmap::store::StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("is empty (0 bytes)"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(std::filesystem::file_size(file), 0u) << "the file was written to";
 }
 
 TEST(Database, MetaRoundTrip) {
