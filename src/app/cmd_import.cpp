@@ -52,6 +52,8 @@ void print_report(const io::ImportReport& r, const std::string& layer, const std
     if (r.communes.size() > kShown) list += ", …";
     std::printf("  xã / communes: %zu (%s)\n", r.communes.size(), list.c_str());
   }
+  if (r.by_commune)
+    std::printf("  chỉ có xã / located by commune only (no point): %zu\n", r.by_commune);
   if (r.outside)
     std::printf("  ngoài mọi xã / outside every commune: %zu (kept, flagged)\n", r.outside);
   std::printf("  hình học sửa / repaired geometries: %zu\n", r.repaired);
@@ -86,8 +88,10 @@ int cmd_import(const Args& args) {
   app.add_option("FILE", file, "vector file to import")->required();
   app.add_option("--crs", crs,
                  "source CRS when the file has none or names the wrong one, e.g. EPSG:9208");
-  app.add_option("--map", maps,
-                 "field=column: fill our field from that source column (repeatable)");
+  app.add_option(
+      "--map", maps,
+      "field=column: fill our field from that source column (repeatable); for incidents also "
+      "commune=COLUMN and province=COLUMN for rows without coordinates");
   app.add_option("--layer", source_layer,
                  "layer inside a multi-layer source (a GeoPackage layer, a spreadsheet's sheet)");
   app.add_option("--encoding", encoding,
@@ -98,6 +102,10 @@ int cmd_import(const Args& args) {
   app.add_option("--date-format", date_format,
                  "how dates like 03/01/2025 read: dd/mm/yyyy (ngày/tháng/năm) or mm/dd/yyyy; "
                  "default: from the column (a day above 12), else the import asks");
+  std::string province;
+  app.add_option("--province", province,
+                 "incidents named by commune only: their province, when the file has no "
+                 "province column (a commune name two provinces share needs it)");
   app.add_option("--map-values", value_maps,
                  "FIELD=WRITTEN:CODE,WRITTEN:CODE…: what the file writes for a code, e.g. "
                  "severity=1:it_nghiem_trong,2:nghiem_trong (repeatable)");
@@ -123,6 +131,7 @@ int cmd_import(const Args& args) {
       return 2;
     }
   }
+  opt.province = province;
   if (!date_format.empty()) {
     const auto order = io::parse_date_format(date_format);
     if (!order) {

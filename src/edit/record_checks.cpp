@@ -135,6 +135,8 @@ IncidentInput incident_input(const Fields& f, const std::optional<geo::Geometry>
     in.has_location = true;
     in.lon = geom->points[0].x;
     in.lat = geom->points[0].y;
+  } else {
+    in.commune_code = text_of(f, "commune_code");  // an incident known only by its commune
   }
   in.accept_outside = accept_outside;
   return in;

@@ -249,6 +249,13 @@ std::vector<FieldError> Validator::check_incident(const IncidentInput& in,
     if (comma == std::string_view::npos) break;
     tags.remove_prefix(comma + 1);
   }
+  if (!in.has_location && !in.commune_code.empty()) {
+    // Located only by its commune: the commune must exist.
+    if (model::ids_where(db_, "communes", {"code", in.commune_code}).empty())
+      errs.push_back(err("commune_code", "no commune with code " + in.commune_code,
+                         "không có xã/phường mã " + in.commune_code));
+    return errs;
+  }
   check_location(errs, {in.has_location, {in.lon, in.lat}, in.accept_outside});
   return errs;
 }

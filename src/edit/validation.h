@@ -46,6 +46,9 @@ struct IncidentInput {
   bool has_location = false;
   bool accept_outside = false;  // explicitly accepted outside the province
   std::string source;
+  // Without a location: the commune the incident is known by (a list that names only the
+  // commune). Counted in the commune, never drawn as a point.
+  std::string commune_code;
 };
 
 // Other editable records are checked from their column values (see edits.h, Fields); these are

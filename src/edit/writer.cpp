@@ -37,7 +37,13 @@ void Writer::derive(const model::Table& spec, Fields& fields,
     throw std::logic_error("edit::Writer::derive: " + spec.table +
                            " takes its commune from the point; this writer has no province");
   if (spec.table == "incidents") {
-    if (geom_changed || !fields.contains("commune_code")) {
+    // An incident known only by its commune (no point) keeps that commune.
+    const auto given = fields.find("commune_code");
+    const bool by_commune =
+        !p && given != fields.end() && given->is_string() && !given->get<std::string>().empty();
+    if (by_commune) {
+      fields["outside_communes"] = 0;
+    } else if (geom_changed || !fields.contains("commune_code")) {
       const std::string code = p ? validator_->commune_of(*p) : std::string();
       fields["commune_code"] = code.empty() ? Fields(nullptr) : Fields(code);
       fields["outside_communes"] = code.empty() ? 1 : 0;

@@ -15,10 +15,13 @@
 #include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
+#include "io/column_names.h"
+#include "io/commune_match.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
 #include "io/incident_checks.h"
 #include "io/office_dates.h"
+#include "model/commune_names.h"
 #include "model/record_reader.h"
 #include "model/tables.h"
 #include "store/code_lists.h"
@@ -35,14 +38,22 @@ struct Row {
   size_t number = 0;        // 1-based position in the source
   std::vector<Cell> cells;  // per binding
   geo::Geometry geom;
-  bool has_geom = false;                    // geom was read and converted
-  bool bad = false;                         // a problem was reported for this row
-  std::vector<std::string> problem_fields;  // fields already reported
-  std::string key_text;                     // unique key value, for messages
-  std::vector<RawValue> dates;              // per date binding: the text, read once the
-                                            // column's day order is known
-  std::string extra;                        // JSON of the columns no field takes, or empty
+  bool has_geom = false;                          // geom was read and converted
+  bool bad = false;                               // a problem was reported for this row
+  std::vector<std::string> problem_fields;        // fields already reported
+  std::string key_text;                           // unique key value, for messages
+  std::vector<RawValue> dates;                    // per date binding: the text, read once the
+                                                  // column's day order is known
+  std::string extra;                              // JSON of the columns no field takes, or empty
+  std::string commune_written, province_written;  // no coordinates: the commune it names
+  std::string by_commune;  // the commune found for it: located by commune only, no point
 };
+
+std::string trim_text(std::string s) {
+  s.erase(0, s.find_first_not_of(" \t\r\n"));
+  s.erase(s.find_last_not_of(" \t\r\n") + 1);
+  return s;
+}
 
 std::string fmt_coord(double v) {
   char b[32];
@@ -150,6 +161,8 @@ edit::IncidentInput incident_input(const std::vector<FieldBinding>& bindings, co
   if (r.has_geom) {
     in.lon = r.geom.points.front().x;
     in.lat = r.geom.points.front().y;
+  } else {
+    in.commune_code = r.by_commune;
   }
   in.accept_outside = opt.accept_outside;
   in.source = opt.source_label.empty() ? opt.file.filename().string() : opt.source_label;
@@ -185,9 +198,31 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   report.encoding = src.encoding_name();
   report.dry_run = opt.dry_run;
 
+  // Incidents may name their commune instead of giving coordinates (a list kept by commune).
+  const bool incidents_layer = layer->table == "incidents";
+  auto column_named = [&](std::string_view pseudo) {
+    const std::vector<std::string>& cols = src.field_names();
+    if (auto m = opt.map.find(std::string(pseudo)); m != opt.map.end()) {
+      for (size_t i = 0; i < cols.size(); ++i)
+        if (cols[i] == m->second || column_key(cols[i]) == column_key(m->second))
+          return static_cast<int>(i);
+      throw ImportError(where + ": --map " + std::string(pseudo) + "=" + m->second +
+                        ": the source has no column '" + m->second + "'");
+    }
+    for (const std::string& key : column_name_keys(layer->layer, pseudo))
+      for (size_t i = 0; i < cols.size(); ++i)
+        if (column_key(cols[i]) == key) return static_cast<int>(i);
+    return -1;
+  };
+  const int commune_column = incidents_layer ? column_named("commune") : -1;
+  const int province_column = commune_column >= 0 ? column_named("province") : -1;
+  std::map<std::string, std::string> field_map = opt.map;  // without the pseudo-fields
+  field_map.erase("commune");
+  field_map.erase("province");
+
   // Source CRS → EPSG:4326.
   std::optional<geo::Transform> transform;
-  if (wants_geom) {
+  if (wants_geom && !(commune_column >= 0 && !src.has_geometry())) {
     if (!src.has_geometry())
       throw ImportError(where + ": has no geometry, but layer '" + layer->layer + "' needs " +
                         layer->geometry +
@@ -214,7 +249,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
-  const std::vector<FieldBinding> bindings = bind_fields(*layer, src.field_names(), opt.map, where);
+  const std::vector<FieldBinding> bindings =
+      bind_fields(*layer, src.field_names(), field_map, where);
   auto binding_of = [&](const std::string& field) -> int {
     for (size_t b = 0; b < bindings.size(); ++b)
       if (bindings[b].field->name == field && bindings[b].source_index >= 0)
@@ -244,6 +280,11 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     if (b.source_index >= 0) report.mapping.emplace_back(b.source_name, b.field->name);
   for (const auto& c : src.coordinate_columns())
     report.mapping.emplace_back(c, point_layer ? "location" : "geometry");
+  if (commune_column >= 0)
+    report.mapping.emplace_back(src.field_names()[commune_column],
+                                "commune (of rows without coordinates)");
+  if (province_column >= 0)
+    report.mapping.emplace_back(src.field_names()[province_column], "province (of that commune)");
   for (const auto& c : src.field_names())
     if (std::none_of(report.mapping.begin(), report.mapping.end(),
                      [&](const auto& m) { return m.first == c; }))
@@ -326,6 +367,11 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     if (wants_geom) {
       if (!f.geom_error.empty()) {
         add_problem(row, geom_field, "unreadable geometry (" + f.geom_error + ")");
+      } else if ((!f.geom || f.geom->is_empty()) && commune_column >= 0 &&
+                 !trim_text(f.values[commune_column].as_text()).empty()) {
+        row.commune_written = trim_text(f.values[commune_column].as_text());
+        row.province_written =
+            province_column >= 0 ? trim_text(f.values[province_column].as_text()) : opt.province;
       } else if (!f.geom || f.geom->is_empty()) {
         add_problem(row, geom_field,
                     std::string(f.geom ? "empty geometry" : "no geometry") +
@@ -399,6 +445,22 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
                         " (" + column + ")",
                     "'" + v + "' không phải ngày hợp lệ (" + column + ")");
       }
+    }
+  }
+
+  // Rows that name their commune instead of a location: matched to a current commune, or
+  // refused with what was found (a name several provinces share, a commune merged away).
+  if (std::any_of(rows.begin(), rows.end(),
+                  [](const Row& r) { return !r.commune_written.empty(); })) {
+    const CommuneMatcher communes(model::load_commune_names(db));
+    const std::string column = " (column '" + src.field_names()[commune_column] + "')";
+    for (Row& r : rows) {
+      if (r.commune_written.empty()) continue;
+      const CommuneMatcher::Match m = communes.find(r.commune_written, r.province_written);
+      if (m.code.empty())
+        add_problem(r, "commune", m.problem + column, "không xác định được xã/phường" + column);
+      else
+        r.by_commune = m.code;
     }
   }
 
@@ -520,6 +582,17 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
                                (flag_outside ? " (kept, flagged outside_communes=1)" : " (kept)"));
     }
   }
+
+  if (assign)
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (!rows[i].by_commune.empty()) {
+        commune_of[i] = rows[i].by_commune;
+        ++report.by_commune;
+      }
+  if (report.by_commune)
+    report.notes.push_back(std::to_string(report.by_commune) +
+                           " row(s) without coordinates located by their commune only: counted "
+                           "in the commune, drawn as no point");
 
   // The value of column `name` in a row for key checks: the bound value, else the default.
   auto key_value = [&](const Row& r, const std::string& col) -> std::optional<std::string> {

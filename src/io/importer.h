@@ -61,6 +61,9 @@ struct ImportOptions {
   // Per coded field: source value → code ("1" → "it_nghiem_trong"), for files that write codes
   // their own way.
   std::map<std::string, std::map<std::string, std::string>> value_map;
+  // Incidents named by commune only: the province of those names when the file has no
+  // province column (a name two provinces share needs one).
+  std::string province;
   // Called with (done, total) for progress; total may be 0 when unknown.
   std::function<void(size_t, size_t)> progress;
 };
@@ -81,6 +84,7 @@ struct ImportReport {
   size_t audit_rows = 0;                                 // audit_log rows written (action import)
   std::vector<std::pair<std::string, std::string>> mapping;  // source column → field
   std::vector<std::string> unused_columns;                   // source columns no field takes
+  size_t by_commune = 0;  // incidents located by their commune only (no coordinates)
 };
 
 // Imports one file into one layer, all or nothing, with audit rows (action "import") in the same

@@ -57,12 +57,14 @@ IncidentTable load_incidents(store::Database& db, const CommuneSet& communes,
   std::string sql = "SELECT commune_code, occurred_at, category, severity, status";
   // X()/Y() read the SpatiaLite blob directly; cheaper than decoding WKB per row.
   if (q.points) sql += ", id, X(geom), Y(geom)";
+  if (q.commune_only && !q.points) sql += ", id";
   sql += " FROM incidents WHERE deleted = 0";
   if (q.points) sql += " AND geom IS NOT NULL";
+  if (q.commune_only) sql += " AND geom IS NULL AND commune_code IS NOT NULL";
   if (q.from) sql += " AND occurred_at >= '" + store::format_day(*q.from) + "'";
   // occurred_at may carry a time: compare with the day after the window.
   if (q.to) sql += " AND occurred_at < '" + store::format_day(*q.to + 1) + "'";
-  if (q.points) sql += " ORDER BY id";
+  if (q.points || q.commune_only) sql += " ORDER BY id";
   auto st = db.prepare(sql);
   auto text_of = [&](int col, std::string_view& out) {
     size_t n = 0;
@@ -107,6 +109,8 @@ IncidentTable load_incidents(store::Database& db, const CommuneSet& communes,
     if (q.points) {
       t.id.push_back(st.column_int(5));
       t.lonlat.push_back({st.column_double(6), st.column_double(7)});
+    } else if (q.commune_only) {
+      t.id.push_back(st.column_int(5));
     }
   }
   return t;

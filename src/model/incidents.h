@@ -38,6 +38,9 @@ struct IncidentQuery {
   // Only incidents with a location, each with its id and point, in id order (the map, densities,
   // border proximity); otherwise every incident, without them (counts need no geometry).
   bool points = false;
+  // Only incidents located by their commune alone (no point; a list kept by commune), each with
+  // its id; `lonlat` stays empty. They count in their commune and are drawn as no dot.
+  bool commune_only = false;
 };
 
 // Reads non-deleted incidents. Each gets its commune from the stored commune_code (assigned by

@@ -28,6 +28,14 @@ std::vector<int> incident_counts(const Incidents& inc, size_t communes, const In
   return counts;
 }
 
+std::vector<int> commune_totals(const Incidents& points, const Incidents& commune_level,
+                                size_t communes, const IncidentFilter& f) {
+  std::vector<int> counts = incident_counts(points, communes, f);
+  const std::vector<int> more = incident_counts(commune_level, communes, f);
+  for (size_t c = 0; c < counts.size(); ++c) counts[c] += more[c];
+  return counts;
+}
+
 std::vector<uint32_t> packed_incident_codes(const Incidents& inc) {
   std::vector<uint32_t> out(inc.size());
   for (size_t i = 0; i < inc.size(); ++i)

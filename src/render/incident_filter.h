@@ -35,6 +35,10 @@ struct IncidentFilter {
 size_t count_incidents(const Incidents& inc, const IncidentFilter& f);
 // Accepted incidents per commune (communes entries; incidents outside every commune skipped).
 std::vector<int> incident_counts(const Incidents& inc, size_t communes, const IncidentFilter& f);
+// The same over the incidents with a point and those located by their commune only: a
+// commune's total.
+std::vector<int> commune_totals(const Incidents& points, const Incidents& commune_level,
+                                size_t communes, const IncidentFilter& f);
 // The packed per-incident codes the shaders filter on (PointLayer stores them above the class
 // byte): category bits 0-6, group bits 8-11,
 // severity bits 12-15, status bits 16-19 (see point.vert.glsl).

@@ -134,20 +134,14 @@ void load_points(store::Database& db, const store::CodeLists& codes, const std::
   }
 }
 
-void load_incidents(store::Database& db, MapData& out) {
-  // The model's one incident reader, its communes matched to the map's by code.
-  model::CommuneSet communes;
-  for (const Commune& c : out.communes) {
-    communes.index.emplace(c.code, static_cast<int32_t>(communes.codes.size()));
-    communes.codes.push_back(c.code);
-  }
-  model::IncidentTable t = model::load_incidents(db, communes, {.points = true});
+// One of the model's incident tables as the map keeps it: codes as small indices, points in
+// Web Mercator (NaN for incidents located by their commune only).
+void fill_incidents(model::IncidentTable t, const MapData& out, Incidents& inc) {
   auto small = [](uint16_t code, uint8_t none) {
     return code == model::kNoCode || code >= none ? none : static_cast<uint8_t>(code);
   };
-  Incidents& inc = out.incidents;
   const size_t n = t.size();
-  inc.at.resize(n);
+  inc.at.assign(n, geo::Point{std::nan(""), std::nan("")});
   inc.day = std::move(t.day);
   inc.commune = std::move(t.commune);
   inc.id = std::move(t.id);
@@ -156,14 +150,26 @@ void load_incidents(store::Database& db, MapData& out) {
   inc.severity.resize(n);
   inc.status.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    inc.at[i] = geo::lonlat_to_mercator(t.lonlat[i]);
+    if (i < t.lonlat.size()) inc.at[i] = geo::lonlat_to_mercator(t.lonlat[i]);
     const uint8_t cat = small(t.category[i], Incidents::kNoCategory);
     inc.category[i] = cat;
     inc.group[i] = cat < out.category_group.size() ? out.category_group[cat] : 0;
     inc.severity[i] = small(t.severity[i], Incidents::kNoSeverity);
     inc.status[i] = small(t.status[i], Incidents::kNoStatus);
-    out.extent.add(inc.at[i]);
   }
+}
+
+void load_incidents(store::Database& db, MapData& out) {
+  // The model's one incident reader, its communes matched to the map's by code.
+  model::CommuneSet communes;
+  for (const Commune& c : out.communes) {
+    communes.index.emplace(c.code, static_cast<int32_t>(communes.codes.size()));
+    communes.codes.push_back(c.code);
+  }
+  fill_incidents(model::load_incidents(db, communes, {.points = true}), out, out.incidents);
+  for (const geo::Point& p : out.incidents.at) out.extent.add(p);
+  fill_incidents(model::load_incidents(db, communes, {.commune_only = true}), out,
+                 out.commune_level);
 }
 
 void load_patrols(store::Database& db, MapData& out, geo::BBox& extent) {
@@ -406,10 +412,11 @@ DataChange apply_changes(store::Database& db, MapData& data,
 
 std::vector<int> MapData::incident_counts(int32_t day_from, int32_t day_to) const {
   std::vector<int> counts(communes.size(), 0);
-  for (size_t i = 0; i < incidents.size(); ++i) {
-    int c = incidents.commune[i];
-    if (c >= 0 && incidents.day[i] >= day_from && incidents.day[i] <= day_to) ++counts[c];
-  }
+  for (const Incidents* set : {&incidents, &commune_level})
+    for (size_t i = 0; i < set->size(); ++i) {
+      int c = set->commune[i];
+      if (c >= 0 && set->day[i] >= day_from && set->day[i] <= day_to) ++counts[c];
+    }
   return counts;
 }
 

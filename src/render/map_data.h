@@ -125,6 +125,9 @@ struct MapData {
   std::vector<PointFeature> facilities;
   std::vector<Patrol> patrols;  // sensitive layer (kSensitiveLayers)
   Incidents incidents;
+  // Incidents known only by their commune (no point): in the commune's counts, never drawn.
+  // Their `at` is NaN.
+  Incidents commune_level;
 
   CodeList drug_free_statuses, antt_standards, movement_classes, crossing_kinds, facility_kinds,
       incident_groups, designation_types, incident_categories, severities, case_statuses,

@@ -184,7 +184,7 @@ std::vector<std::optional<double>> graduated_values(const MapData& data, StyleKi
                                                     const IncidentFilter& filter,
                                                     int suppress_below) {
   const size_t n = data.communes.size();
-  const std::vector<int> counts = incident_counts(data.incidents, n, filter);
+  const std::vector<int> counts = commune_totals(data.incidents, data.commune_level, n, filter);
   std::vector<std::optional<double>> v(n);
   for (size_t i = 0; i < n; ++i) {
     if (counts[i] > 0 && counts[i] < suppress_below) continue;
@@ -223,7 +223,7 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
   auto counts_in = [&](DayRange window) {
     IncidentFilter f = filter;
     f.days = window;
-    return incident_counts(data.incidents, data.communes.size(), f);
+    return commune_totals(data.incidents, data.commune_level, data.communes.size(), f);
   };
   CommuneColours out;
   const size_t n = data.communes.size();

@@ -4,7 +4,10 @@
 // a signature line below. Every value lands where it belongs and every column is accounted for.
 #include <gtest/gtest.h>
 
+#include "edit/editor.h"
 #include "io_test_util.h"
+#include "model/communes.h"
+#include "model/incidents.h"
 #include "model/kept_columns.h"
 #include "spreadsheet_writer.h"
 
@@ -223,6 +226,103 @@ TEST_F(SpreadsheetImport, CsvWithVietnameseHeadersAndDates) {
   eo.include_sensitive = true;
   export_layer(*db_, "incidents", out, eo);
   EXPECT_NE(test::file_text(out).find("thôn Hai"), std::string::npos) << test::file_text(out);
+}
+
+// Rows with a commune and no coordinates: located by the commune only, counted in it, no point.
+TEST_F(SpreadsheetImport, RowsThatNameOnlyTheirCommune) {
+  // A commune of another province with the same name, and one that took in a merged commune.
+  const fs::path more = dir_ / "more_communes.geojson";
+  write_file(
+      more,
+      feature_collection(
+          {R"({"type":"Feature","properties":{"code":"00004","name":"Một","full_name":"Xã Một","province_name":"Tỉnh Khác"},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[105,22],[105.1,22],[105.1,22.1],[105,22]]]}})",
+           R"({"type":"Feature","properties":{"code":"00005","name":"Năm","full_name":"Xã Năm","province_name":"Lào Cai","before_merger":"Xã Bản Cũ, Xã Năm"},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[104.3,22],[104.4,22],[104.4,22.1],[104.3,22]]]}})"}));
+  ImportOptions c;
+  c.layer = "communes";
+  c.file = more;
+  import_file(*db_, c);
+  db_->exec(
+      "UPDATE communes SET province_name = 'Lào Cai' WHERE code IN ('00001','00002','00003')");
+
+  Sheet rows = {
+      {t("Số hồ sơ"), t("Ngày xảy ra"), t("Loại vụ việc"), t("Xã/Phường"), t("Tỉnh"), t("Kinh độ"),
+       t("Vĩ độ")},
+      {t("K1"), t("03/01/2025"), t("SO-06"), t("Xã Một"), t("Lào Cai"), 104.15, 22.05},
+      {t("K2"), t("04/01/2025"), t("SO-06"), t("phuong ba"), std::monostate{}, std::monostate{},
+       std::monostate{}},
+      {t("K3"), t("15/01/2025"), t("SO-06"), t("00002"), std::monostate{}, std::monostate{},
+       std::monostate{}},
+      {t("K4"), t("16/01/2025"), t("SO-06"), t("Một"), t("Lào Cai"), std::monostate{},
+       std::monostate{}},
+  };
+  const fs::path f = dir_ / "by_commune.xlsx";
+  write_xlsx(f, {{"Sheet1", rows}});
+  const ImportReport r = import(f);
+  EXPECT_EQ(r.imported, 4u);
+  EXPECT_EQ(r.by_commune, 3u);
+  // The row with coordinates is placed by its point (Xã Hai), whatever its commune column says.
+  EXPECT_EQ(text("SELECT commune_code FROM incidents WHERE case_number = 'K1'"), "00002");
+  for (const auto& [k, code] : {std::pair{"K2", "00003"}, {"K3", "00002"}, {"K4", "00001"}}) {
+    EXPECT_EQ(
+        text(std::string("SELECT commune_code FROM incidents WHERE case_number = '") + k + "'"),
+        code)
+        << k;
+    EXPECT_EQ(db_->query_int(std::string("SELECT count(*) FROM incidents WHERE case_number = '") +
+                             k + "' AND geom IS NULL AND outside_communes = 0"),
+              1)
+        << k << " is located by its commune only";
+  }
+  // Counted in the commune's totals, drawn as no point.
+  const model::CommuneSet communes = model::load_communes(*db_);
+  const model::IncidentTable all = model::load_incidents(*db_, communes);
+  const model::IncidentTable points = model::load_incidents(*db_, communes, {.points = true});
+  EXPECT_EQ(all.size(), 4u);
+  EXPECT_EQ(points.size(), 1u);
+  EXPECT_EQ(std::count(all.commune.begin(), all.commune.end(), communes.find("00002")), 2);
+  // Such an incident stays editable, and keeps its commune.
+  const auto id = db_->query_int("SELECT id FROM incidents WHERE case_number = 'K2'");
+  edit::Editor editor(*db_);
+  const auto edited = editor.update("incidents", *id, 1, {{"description", "chỉ biết xã"}});
+  EXPECT_TRUE(edited.ok()) << edited.message;
+  EXPECT_EQ(text("SELECT commune_code FROM incidents WHERE case_number = 'K2'"), "00003");
+}
+
+TEST_F(SpreadsheetImport, CommuneNamesThatFindNoneOrSeveralAreRefused) {
+  const fs::path more = dir_ / "more_communes.geojson";
+  write_file(
+      more,
+      feature_collection(
+          {R"({"type":"Feature","properties":{"code":"00004","name":"Một","province_name":"Tỉnh Khác"},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[105,22],[105.1,22],[105.1,22.1],[105,22]]]}})",
+           R"({"type":"Feature","properties":{"code":"00005","name":"Năm","full_name":"Xã Năm","before_merger":"Xã Bản Cũ, Xã Năm"},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[104.3,22],[104.4,22],[104.4,22.1],[104.3,22]]]}})"}));
+  ImportOptions c;
+  c.layer = "communes";
+  c.file = more;
+  import_file(*db_, c);
+  const fs::path f = dir_ / "names.csv";
+  write_file(f,
+             "Số hồ sơ,Ngày xảy ra,Loại vụ việc,Xã\n"
+             "N1,2025-01-03,SO-06,Xã Một\n"
+             "N2,2025-01-04,SO-06,Xã Không Có\n"
+             "N3,2025-01-05,SO-06,Bản Cũ\n");
+  try {
+    import(f);
+    ADD_FAILURE() << "imported";
+  } catch (const ImportError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("row 1 (line 2)"), std::string::npos) << m;
+    EXPECT_NE(m.find("'Xã Một' names 2 communes"), std::string::npos) << m;
+    EXPECT_NE(m.find("--province"), std::string::npos) << m;
+    EXPECT_NE(m.find("no current commune named 'Xã Không Có'"), std::string::npos) << m;
+    EXPECT_NE(
+        m.find("'Bản Cũ' is a commune from before the 2025 merger, now part of Xã Năm (00005"),
+        std::string::npos)
+        << m;
+  }
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM incidents"), 0);
 }
 
 }  // namespace
