@@ -1,4 +1,5 @@
-// secmap audit DB verify | log [--since DATE] [--table T] [--id N]: the hash-chained audit trail.
+// secmap audit DB verify [--data] | log [--since DATE] [--table T] [--id N]: the hash-chained audit
+// trail.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -6,6 +7,7 @@
 #include "app/commands.h"
 
 #include "edit/audit.h"
+#include "edit/data_check.h"
 #include "model/sensitivity.h"
 #include "store/code_lists.h"
 #include "store/database.h"
@@ -19,6 +21,10 @@ int cmd_audit(const Args& args) {
   std::string db_path;
   app.add_option("DB", db_path, "database file")->required();
   auto* verify = app.add_subcommand("verify", "check the hash chain; names the first broken row");
+  bool check_data = false;
+  verify->add_flag("--data", check_data,
+                   "also check that every row of the editable tables is what its last audit row "
+                   "says (rows changed, added or deleted by another program are listed)");
   auto* log = app.add_subcommand("log", "list changes, oldest first");
   std::string since, table;
   int64_t id = 0;
@@ -36,13 +42,31 @@ int cmd_audit(const Args& args) {
   auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
   if (verify->parsed()) {
     const edit::AuditVerify v = edit::verify_audit(db);
-    if (v.ok) {
-      std::printf("audit trail of %s: %lld rows, chain intact\n", db_path.c_str(),
-                  static_cast<long long>(v.rows));
+    if (!v.ok) {
+      std::fprintf(stderr, "secmap audit: %s: audit_log row %lld is broken: %s\n", db_path.c_str(),
+                   static_cast<long long>(*v.first_bad_id), v.reason.c_str());
+      return 3;
+    }
+    std::printf("audit trail of %s: %lld rows, chain intact\n", db_path.c_str(),
+                static_cast<long long>(v.rows));
+    if (!check_data) return 0;
+    const edit::DataCheck d = edit::verify_data(db);
+    if (d.demo_rows)
+      std::printf("  %zu demo rows (is_demo = 1, written by secmap demo) carry no audit row\n",
+                  d.demo_rows);
+    if (d.ok()) {
+      std::printf("data: %zu rows, each as its last audit row says\n", d.rows_checked);
       return 0;
     }
-    std::fprintf(stderr, "secmap audit: %s: audit_log row %lld is broken: %s\n", db_path.c_str(),
-                 static_cast<long long>(*v.first_bad_id), v.reason.c_str());
+    constexpr size_t kShown = 50;
+    std::fprintf(stderr,
+                 "secmap audit: %s: %zu of %zu rows differ from the audit trail (changed outside "
+                 "secmap):\n",
+                 db_path.c_str(), d.differences.size(), d.rows_checked);
+    for (size_t i = 0; i < d.differences.size() && i < kShown; ++i)
+      std::fprintf(stderr, "  %s\n", edit::describe(d.differences[i]).c_str());
+    if (d.differences.size() > kShown)
+      std::fprintf(stderr, "  … and %zu more\n", d.differences.size() - kShown);
     return 3;
   }
   edit::AuditFilter f;

@@ -13,6 +13,10 @@
 #include "demo/province.h"
 #include "demo/statuses.h"
 #include "demo/world.h"
+#include "edit/audit.h"
+#include "edit/rows.h"
+#include "model/record_reader.h"
+#include "model/tables.h"
 #include "store/database.h"
 #include "store/new_database.h"
 
@@ -43,6 +47,13 @@ void write_campaigns(store::Database& db) {
         .bind(8, c.is_demo ? 1 : 0)
         .bind(9, kDemoTimestamp);
     st.run();
+    // The campaign windows are the plans' own, not synthetic (is_demo 0), so the trail records
+    // them like any insert: `audit verify --data` then finds them as the trail says.
+    const int64_t id = db.last_insert_rowid();
+    if (!c.is_demo)
+      if (auto row = model::read_row(db, *model::find_table("campaigns"), id))
+        edit::append_audit(db, {"insert", "campaigns", id, "", edit::row_json(*row)},
+                           "secmap demo");
   }
 }
 

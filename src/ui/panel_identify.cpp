@@ -66,14 +66,29 @@ void draw_commune_incidents(AppState& st, int commune) {
   const Lang L = st.lang();
   const render::MapData& d = *st.data();
   size_t total = 0;
-  const std::vector<size_t> list =
-      commune_incidents(d, commune, st.options().incident_filter(), kIncidentList, &total);
+  const render::IncidentFilter filter = st.options().incident_filter();
+  const std::vector<size_t> list = commune_incidents(d, commune, filter, kIncidentList, &total);
+  // Incidents known only by this commune count in it, listed apart: they have no point to select.
+  std::vector<size_t> by_commune;
+  for (size_t i = 0; i < d.commune_level.size(); ++i)
+    if (d.commune_level.commune[i] == commune && filter.accepts(d.commune_level, i))
+      by_commune.push_back(i);
   ImGui::Spacing();
-  ImGui::Text("%s: %zu", tr(S::CommuneIncidents, L), total);
-  if (total == 0) {
+  ImGui::Text("%s: %zu", tr(S::CommuneIncidents, L), total + by_commune.size());
+  if (total + by_commune.size() == 0) {
     ImGui::TextDisabled("%s", tr(S::NoIncidents, L));
     return;
   }
+  if (!by_commune.empty()) {
+    ImGui::TextDisabled("%s: %zu", tr(S::CommuneOnlyIncidents, L), by_commune.size());
+    for (size_t k = 0; k < by_commune.size() && k < kIncidentList; ++k) {
+      const size_t i = by_commune[k];
+      ImGui::BulletText("%s  %s  %s", render::iso_date(d.commune_level.day[i]).c_str(),
+                        d.incident_categories.name(d.commune_level.category[i], L).c_str(),
+                        d.case_statuses.name(d.commune_level.status[i], L).c_str());
+    }
+  }
+  if (total == 0) return;
   if (total > list.size())
     ImGui::TextDisabled(
         "%s", replace_all(replace_all(tr(S::ShowingFirst, L), "{n}", std::to_string(list.size())),

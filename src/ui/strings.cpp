@@ -158,6 +158,8 @@ constexpr Pair kStrings[] = {
     {"Vụ việc theo bộ lọc", "Incidents in the filter"},
     {"Hiển thị {n} vụ mới nhất trong {total}", "Showing the newest {n} of {total}"},
     {"Không có vụ việc nào theo bộ lọc.", "No incidents in the filter."},
+    {"Chỉ biết xã, không có vị trí (không vẽ trên bản đồ)",
+     "Known by commune only, no location (not drawn on the map)"},
     {"Nhóm và loại vụ việc", "Groups and categories"},
     {"Mức độ", "Severity"},
     {"Tình trạng xử lý", "Case status"},

@@ -157,6 +157,7 @@ enum class S {
   CommuneIncidents,
   ShowingFirst,
   NoIncidents,
+  CommuneOnlyIncidents,
   Categories,
   Severities,
   Statuses,
