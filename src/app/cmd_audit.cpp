@@ -1,13 +1,18 @@
-// secmap audit DB verify [--data] | log [--since DATE] [--table T] [--id N]: the hash-chained audit
-// trail.
+// secmap audit DB verify [--data] [--receipt F] | receipt | log [--since DATE] [--table T] [--id
+// N]: the hash-chained audit trail.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "app/cli_parse.h"
 #include "app/commands.h"
 
 #include "edit/audit.h"
+#include "edit/audit_receipt.h"
 #include "edit/data_check.h"
+#include "files/atomic_output.h"
 #include "model/sensitivity.h"
 #include "store/code_lists.h"
 #include "store/database.h"
@@ -21,7 +26,15 @@ int cmd_audit(const Args& args) {
   std::string db_path;
   app.add_option("DB", db_path, "database file")->required();
   auto* verify = app.add_subcommand("verify", "check the hash chain; names the first broken row");
+  auto* receipt = app.add_subcommand(
+      "receipt",
+      "print the trail's head (last row and hash) to file or print outside the database");
+  std::string receipt_out, receipt_in;
+  receipt->add_option("--out", receipt_out, "write the receipt to this file instead");
   bool check_data = false;
+  verify->add_option("--receipt", receipt_in,
+                     "also check against a receipt from `secmap audit DB receipt`: rows cut from "
+                     "the end, an emptied trail or a rewritten chain are found");
   verify->add_flag("--data", check_data,
                    "also check that every row of the editable tables is what its last audit row "
                    "says (rows changed, added or deleted by another program are listed)");
@@ -40,6 +53,17 @@ int cmd_audit(const Args& args) {
                 "flagged records) too; otherwise only who changed them when");
   if (auto rc = parse_or_exit(app, args)) return *rc;
   auto db = store::Database::open(db_path, store::Database::Mode::OpenExisting);
+  if (receipt->parsed()) {
+    const std::string text = edit::format_receipt(
+        edit::audit_head(db), std::filesystem::path(db_path).filename().string());
+    if (receipt_out.empty()) {
+      std::fputs(text.c_str(), stdout);
+    } else {
+      files::write_file(receipt_out, text);
+      std::printf("wrote the audit receipt of %s to %s\n", db_path.c_str(), receipt_out.c_str());
+    }
+    return 0;
+  }
   if (verify->parsed()) {
     const edit::AuditVerify v = edit::verify_audit(db);
     if (!v.ok) {
@@ -47,8 +71,25 @@ int cmd_audit(const Args& args) {
                    static_cast<long long>(*v.first_bad_id), v.reason.c_str());
       return 3;
     }
-    std::printf("audit trail of %s: %lld rows, chain intact\n", db_path.c_str(),
-                static_cast<long long>(v.rows));
+    if (!receipt_in.empty()) {
+      std::ifstream in(receipt_in, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      const auto head = in ? edit::parse_receipt(text.str()) : std::nullopt;
+      if (!head) {
+        std::fprintf(stderr, "secmap audit: %s is not an audit receipt\n", receipt_in.c_str());
+        return 2;
+      }
+      const edit::ReceiptCheck c = edit::check_receipt(db, *head);
+      if (!c.ok) {
+        std::fprintf(stderr, "secmap audit: %s: the trail does not hold receipt %s: %s\n",
+                     db_path.c_str(), receipt_in.c_str(), c.reason.c_str());
+        return 3;
+      }
+    }
+    std::printf("audit trail of %s: %lld rows, chain intact%s\n", db_path.c_str(),
+                static_cast<long long>(v.rows),
+                receipt_in.empty() ? "" : ", the receipt's row unchanged");
     if (!check_data) return 0;
     const edit::DataCheck d = edit::verify_data(db);
     if (d.demo_rows)
