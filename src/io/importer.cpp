@@ -278,8 +278,9 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   // What fills what, and what fills nothing: every source column is accounted for.
   for (const auto& b : bindings)
     if (b.source_index >= 0) report.mapping.emplace_back(b.source_name, b.field->name);
-  for (const auto& c : src.coordinate_columns())
-    report.mapping.emplace_back(c, point_layer ? "location" : "geometry");
+  if (wants_geom)  // a layer without geometry keeps such columns like any other
+    for (const auto& c : src.coordinate_columns())
+      report.mapping.emplace_back(c, point_layer ? "location" : "geometry");
   if (commune_column >= 0)
     report.mapping.emplace_back(src.field_names()[commune_column],
                                 "commune (of rows without coordinates)");
