@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "store/database.h"
@@ -163,23 +164,37 @@ TEST_F(Refused, AFailedImportIntoANewPathLeavesNoDatabase) {
 // A database on a read-only share: every reading command works, a writing one says "read-only"
 // and changes nothing. Root ignores permissions, so as root the commands run as user nobody.
 TEST_F(Refused, ADatabaseInAReadOnlyFolderIsStillRead) {
-  const fs::path shared = *dir_ / "share";
+  const bool root = ::geteuid() == 0;
+  // As root the reader is user nobody, who may not reach into the checkout: the folder, and a
+  // copy of the binary, then live under /tmp.
+  fs::path base = *dir_;
+  std::string bin = *bin_;
+  if (root) {
+    char tmpl[] = "/tmp/secmap-ro-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    base = tmpl;
+    fs::copy_file(*bin_, base / "secmap");
+    bin = (base / "secmap").string();
+  }
+  const fs::path shared = base / "share";
   fs::create_directories(shared);
   fs::copy_file(*db_, shared / "ro.sqlite");
-  const std::string as_reader =
-      ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-  fs::permissions(*dir_, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec |
-                             fs::perms::group_read | fs::perms::group_exec);
-  fs::permissions(shared / "ro.sqlite",
-                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(shared, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
-                              fs::perms::group_exec | fs::perms::others_read |
-                              fs::perms::others_exec);
+  const std::string as_reader = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const auto readable = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+  const auto enterable =
+      readable | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+  fs::permissions(base, enterable | fs::perms::owner_write);
+  if (root) fs::permissions(bin, enterable);
+  fs::permissions(shared / "ro.sqlite", readable);
+  fs::permissions(shared, enterable);
   const fs::path png = "/tmp/secmap-ro-" + std::to_string(::getpid()) + ".png";
   const std::string db = q(shared / "ro.sqlite");
-  auto info = run_command(as_reader + secmap("info " + db));
-  auto render = run_command(as_reader + secmap("render " + db + " --out " + q(png)));
-  auto edit = run_command(as_reader + secmap("edit " + db + " incidents 1 --set description=x"));
+  auto run = [&](const std::string& args) {
+    return run_command(as_reader + bin + " " + args + " 2>&1");
+  };
+  auto info = run("info " + db);
+  auto render = run("render " + db + " --out " + q(png));
+  auto edit = run("edit " + db + " incidents 1 --set description=x");
   fs::permissions(shared, fs::perms::owner_all);
   EXPECT_EQ(info.exit_code, 0) << info.output;
   EXPECT_NE(info.output.find("incidents"), std::string::npos) << info.output;
@@ -191,8 +206,11 @@ TEST_F(Refused, ADatabaseInAReadOnlyFolderIsStillRead) {
   EXPECT_NE(edit.output.find("read-only"), std::string::npos) << edit.output;
   EXPECT_NE(edit.output.find("nothing was written"), std::string::npos) << edit.output;
   EXPECT_FALSE(fs::exists(shared / "ro.sqlite-shm"));  // nothing was written beside it
-  auto copy = secmap::store::Database::open(shared / "ro.sqlite");
-  EXPECT_NE(copy.query_text("SELECT description FROM incidents WHERE id = 1"), "x");
+  {
+    auto copy = secmap::store::Database::open(shared / "ro.sqlite");
+    EXPECT_NE(copy.query_text("SELECT description FROM incidents WHERE id = 1"), "x");
+  }
+  if (root) fs::remove_all(base, ec);
 }
 
 // A disk that fills during an import (a file-size limit makes every write past it fail): the
