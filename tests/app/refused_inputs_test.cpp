@@ -248,4 +248,52 @@ TEST_F(Refused, AnImportOnAFullDiskSaysWhatItLeft) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
+// The audit trail checked from the command line: data changed by another program, and rows cut
+// from the trail's end, are each named with exit 3.
+TEST_F(Refused, AuditVerifyFindsChangesMadeOutsideSecmap) {
+  const fs::path db = *dir_ / "audited.sqlite";
+  fs::copy_file(*db_, db);
+  double lon = 0, lat = 0;
+  {
+    auto opened = secmap::store::Database::open(db);
+    auto st = opened.prepare("SELECT X(geom), Y(geom) FROM incidents WHERE id = 1");
+    ASSERT_TRUE(st.step());
+    lon = st.column_double(0), lat = st.column_double(1);
+  }
+  char row[256];
+  std::snprintf(row, sizeof row,
+                "case_number,lon,lat,category,occurred_at\nAU-1,%.6f,%.6f,SO-06,2025-03-01\n", lon,
+                lat);
+  std::ofstream(*dir_ / "one_more.csv") << row;
+  ASSERT_EQ(
+      run_command(secmap("import " + q(db) + " incidents " + q(*dir_ / "one_more.csv"))).exit_code,
+      0);
+  auto clean = run_command(secmap("audit " + q(db) + " verify --data"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.output;
+  ASSERT_EQ(
+      run_command(secmap("audit " + q(db) + " receipt --out " + q(*dir_ / "head.txt"))).exit_code,
+      0);
+  int64_t id = 0;
+  {
+    auto other = secmap::store::Database::open(db);  // another program, past the writer
+    id = *other.query_int("SELECT id FROM incidents WHERE case_number = 'AU-1'");
+    other.exec("UPDATE incidents SET description = 'sửa ngoài' WHERE id = " + std::to_string(id));
+  }
+  auto dirty = run_command(secmap("audit " + q(db) + " verify --data"));
+  EXPECT_EQ(dirty.exit_code, 3) << dirty.output;
+  EXPECT_NE(dirty.output.find("incidents #" + std::to_string(id) +
+                              ": changed outside secmap (description)"),
+            std::string::npos)
+      << dirty.output;
+  {
+    auto other = secmap::store::Database::open(db);
+    other.exec(
+        "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = "
+        "(SELECT max(id) FROM audit_log)");
+  }
+  auto cut = run_command(secmap("audit " + q(db) + " verify --receipt " + q(*dir_ / "head.txt")));
+  EXPECT_EQ(cut.exit_code, 3) << cut.output;
+  EXPECT_NE(cut.output.find("rows were cut from its end"), std::string::npos) << cut.output;
+}
+
 }  // namespace
