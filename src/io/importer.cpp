@@ -459,7 +459,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
       if (r.commune_written.empty()) continue;
       const CommuneMatcher::Match m = communes.find(r.commune_written, r.province_written);
       if (m.code.empty())
-        add_problem(r, "commune", m.problem + column, "không xác định được xã/phường" + column);
+        add_problem(r, geom_field, m.problem + column, "không xác định được xã/phường" + column);
       else
         r.by_commune = m.code;
     }
