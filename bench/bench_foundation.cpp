@@ -187,8 +187,7 @@ int main(int argc, char** argv) {
     {
       std::FILE* f = std::fopen(csv.c_str(), "w");
       std::fprintf(f, "Số hồ sơ,Ngày xảy ra,Loại vụ việc,Mức độ,Kinh độ,Vĩ độ,Ghi chú\n");
-      const char* kinds[] = {"Trộm cắp tài sản", "Đánh bạc", "SO-02",
-                             "Đường dây ma túy"};
+      const char* kinds[] = {"Trộm cắp tài sản", "Đánh bạc", "SO-02", "Đường dây ma túy"};
       for (size_t i = 0; i < import_rows && i < pts.size(); ++i)
         std::fprintf(
             f, "HS-%zu,%02zu/%02zu/2025 %02zu:%02zu,%s,ít nghiêm trọng,%.6f,%.6f,ghi chú %zu\n", i,
