@@ -11,18 +11,13 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "io/input_file.h"
+
 namespace secmap::io {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower_extension(const fs::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
 
 // The whole text is one finite number (an optional '+' allowed, as GDAL writes none).
 std::optional<double> strict_number(std::string_view s) {

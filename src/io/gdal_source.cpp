@@ -87,8 +87,7 @@ std::optional<double> coordinate_value(std::string s) {
 }
 
 bool is_spreadsheet(const fs::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  const std::string ext = lower_extension(file);
   return ext == ".xlsx" || ext == ".ods";
 }
 
@@ -188,11 +187,8 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
                                 "KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO",
                                 "EMPTY_STRING_AS_NULL=YES", nullptr};
   const char* drivers_csv_only[] = {"CSV", nullptr};
-  const bool looks_csv = [&] {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-    return ext == ".csv" || ext == ".tsv";
-  }();
+  const std::string ext = lower_extension(file);
+  const bool looks_csv = ext == ".csv" || ext == ".tsv";
   std::string open_path = file.string();
   if (looks_csv) {
     // Read the bytes ourselves: to know each row's line and to decode legacy encodings.

@@ -23,4 +23,11 @@ std::optional<std::string> input_file_problem(const fs::path& file) {
   return std::nullopt;
 }
 
+std::string lower_extension(const fs::path& file) {
+  std::string ext = file.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext;
+}
+
 }  // namespace secmap::io

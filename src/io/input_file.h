@@ -12,4 +12,7 @@ namespace secmap::io {
 // A folder that is itself a dataset (an Esri File Geodatabase, *.gdb) is a file here.
 std::optional<std::string> input_file_problem(const std::filesystem::path& file);
 
+// The file's extension in lower case (".csv" for "DS.CSV"): what picks a reader.
+std::string lower_extension(const std::filesystem::path& file);
+
 }  // namespace secmap::io
