@@ -90,8 +90,9 @@ int cmd_import(const Args& args) {
                  "source CRS when the file has none or names the wrong one, e.g. EPSG:9208");
   app.add_option(
       "--map", maps,
-      "field=column: fill our field from that source column (repeatable); for incidents also "
-      "commune=COLUMN and province=COLUMN for rows without coordinates");
+      "field=column: fill our field from that source column (repeatable); field= takes none, "
+      "so the column it would match is kept as extra; for incidents also commune=COLUMN and "
+      "province=COLUMN for rows without coordinates");
   app.add_option("--layer", source_layer,
                  "layer inside a multi-layer source (a GeoPackage layer, a spreadsheet's sheet)");
   app.add_option("--encoding", encoding,
@@ -167,8 +168,9 @@ int cmd_import(const Args& args) {
   }
   for (const auto& m : maps) {
     const auto eq = m.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
-      std::fprintf(stderr, "secmap import: --map %s: expected field=column\n", m.c_str());
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "secmap import: --map %s: expected field=column (or field= for none)\n",
+                   m.c_str());
       return 2;
     }
     opt.map[m.substr(0, eq)] = m.substr(eq + 1);

@@ -90,7 +90,8 @@ bool parse_real(std::string_view s, double& out) {
 std::vector<FieldBinding> bind_fields(const model::Table& layer,
                                       const std::vector<std::string>& cols,
                                       const std::map<std::string, std::string>& user_map,
-                                      const std::string& where) {
+                                      const std::string& where,
+                                      std::vector<std::string>* missing_required) {
   const std::vector<const model::Column*> fields = layer.import_columns();
   for (const auto& [field, column] : user_map) {
     const bool known =
@@ -101,7 +102,7 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
       throw ImportError(where + ": --map " + field + "=" + column + ": layer '" + layer.layer +
                         "' has no field '" + field + "' (fields: " + join(names) + ")");
     }
-    if (find_column(cols, column) < 0)
+    if (!column.empty() && find_column(cols, column) < 0)
       throw ImportError(where + ": --map " + field + "=" + column + ": the source has no column '" +
                         column + "' (columns: " + join(cols) + ")");
   }
@@ -111,6 +112,7 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
   std::vector<bool> taken(cols.size(), false);
   for (const model::Column* fp : fields) {
     const auto it = user_map.find(fp->name);
+    if (it != user_map.end() && it->second.empty()) continue;
     const int i = find_column(cols, it != user_map.end() ? it->second : fp->name);
     if (i >= 0) taken[i] = true;
   }
@@ -119,7 +121,7 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
     FieldBinding b;
     b.field = &f;
     if (auto it = user_map.find(f.name); it != user_map.end()) {
-      b.source_index = find_column(cols, it->second);
+      b.source_index = it->second.empty() ? -1 : find_column(cols, it->second);
     } else {
       b.source_index = find_column(cols, f.name);
       // Shapefile DBF truncates names to 10 characters (province_code → province_c).
@@ -136,7 +138,9 @@ std::vector<FieldBinding> bind_fields(const model::Table& layer,
       }
     }
     if (b.source_index >= 0) b.source_name = cols[b.source_index];
-    if (f.required && b.source_index < 0)
+    if (f.required && b.source_index < 0 && missing_required)
+      missing_required->push_back(f.name);
+    else if (f.required && b.source_index < 0)
       throw ImportError(where + ": required field '" + f.name + "' of layer '" + layer.layer +
                         "' is missing (source columns: " + join(cols) + "); use --map " + f.name +
                         "=COLUMN");

@@ -24,11 +24,14 @@ struct FieldBinding {
 // Binds every field of the layer to a source column: --map first, then a column with the same
 // name (case-insensitive; Shapefile's 10-character truncation too), then common aliases (e.g.
 // ma → code, ten → name for communes). Throws ImportError for a required field that is missing,
-// a --map naming an unknown field or column. `where` prefixes messages (the file name).
+// a --map naming an unknown field or column. `where` prefixes messages (the file name). A
+// --map to an empty column leaves the field without one. With `missing_required`, a missing
+// required field is listed there instead of thrown.
 std::vector<FieldBinding> bind_fields(const model::Table& layer,
                                       const std::vector<std::string>& source_columns,
                                       const std::map<std::string, std::string>& user_map,
-                                      const std::string& where);
+                                      const std::string& where,
+                                      std::vector<std::string>* missing_required = nullptr);
 
 // A value ready to bind to SQLite: the same shape as a source value, after conversion.
 using Cell = RawValue;

@@ -142,6 +142,34 @@ std::string describe_offset(std::string_view bytes, const CsvLayout& layout, siz
   return s;
 }
 
+// Every cell of a sheet as text, no header row assumed: the header is found by
+// find_sheet_table, and dates styled as dates come as "YYYY/MM/DD[ HH:MM:SS]". GDAL 3.6 reads
+// these settings from configuration options (its open options are ignored here), set for this
+// thread while a sheet is opened and read.
+class SheetsAsText {
+ public:
+  SheetsAsText() {
+    for (const char* driver : {"XLSX", "ODS"}) {
+      set((std::string("OGR_") + driver + "_HEADERS").c_str(), "DISABLE");
+      set((std::string("OGR_") + driver + "_FIELD_TYPES").c_str(), "STRING");
+    }
+  }
+  ~SheetsAsText() {
+    for (const auto& [key, value] : saved_)
+      CPLSetThreadLocalConfigOption(key.c_str(), value ? value->c_str() : nullptr);
+  }
+  SheetsAsText(const SheetsAsText&) = delete;
+  SheetsAsText& operator=(const SheetsAsText&) = delete;
+
+ private:
+  void set(const char* key, const char* value) {
+    const char* old = CPLGetThreadLocalConfigOption(key, nullptr);
+    saved_.emplace_back(key, old ? std::optional<std::string>(old) : std::nullopt);
+    CPLSetThreadLocalConfigOption(key, value);
+  }
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
 }  // namespace
 
 struct GdalSource::Impl {
@@ -282,6 +310,25 @@ GdalSource GdalSource::open(const fs::path& file, const std::optional<std::strin
   return GdalSource(std::move(impl));
 }
 
+std::vector<SourceLayer> GdalSource::layers(const fs::path& file) {
+  ensure_gdal_registered();
+  if (auto problem = input_file_problem(file)) throw ImportError(*problem);
+  QuietGdalErrors quiet;
+  const bool sheet = is_spreadsheet(file);
+  std::optional<SheetsAsText> as_text;
+  if (sheet) as_text.emplace();
+  const char* sheet_drivers[] = {"XLSX", "ODS", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            sheet ? sheet_drivers : nullptr, nullptr, nullptr));
+  if (!ds)
+    throw ImportError(file.string() + ": not a vector format GDAL can read (" +
+                      quiet.last_message() + ")");
+  std::vector<SourceLayer> out;
+  for (OGRLayer* l : ds->GetLayers())
+    out.push_back({l->GetName(), static_cast<int64_t>(l->GetFeatureCount(TRUE))});
+  return out;
+}
+
 GdalSource GdalSource::open_sheet(const fs::path& file,
                                   const std::optional<std::string>& layer_name,
                                   std::optional<text::Encoding> encoding,
@@ -291,25 +338,7 @@ GdalSource GdalSource::open_sheet(const fs::path& file,
                       ": --encoding applies to CSV files only (spreadsheets hold "
                       "Unicode text)");
   QuietGdalErrors quiet;
-  // Every cell as text, no header row assumed: the header is found below, and dates styled as
-  // dates come as "YYYY/MM/DD[ HH:MM:SS]". GDAL 3.6 reads these settings from configuration
-  // options (its open options are ignored here), set for this thread while the sheet is read.
-  struct ThreadConfig {
-    std::vector<std::pair<std::string, std::string>> saved;
-    void set(const char* key, const char* value) {
-      const char* old = CPLGetThreadLocalConfigOption(key, nullptr);
-      saved.emplace_back(key, old ? old : "\x01");
-      CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ThreadConfig() {
-      for (const auto& [key, value] : saved)
-        CPLSetThreadLocalConfigOption(key.c_str(), value == "\x01" ? nullptr : value.c_str());
-    }
-  } config;
-  for (const char* driver : {"XLSX", "ODS"}) {
-    config.set((std::string("OGR_") + driver + "_HEADERS").c_str(), "DISABLE");
-    config.set((std::string("OGR_") + driver + "_FIELD_TYPES").c_str(), "STRING");
-  }
+  const SheetsAsText as_text;
   const char* drivers[] = {"XLSX", "ODS", nullptr};
   GDALDataset* ds =
       GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);

@@ -34,8 +34,17 @@ struct SourceFeature {
   std::string geom_error;             // non-empty when the source geometry could not be read
 };
 
+// A layer of a source (a sheet of a spreadsheet, a table of a GeoPackage) and its feature
+// count: lines for a sheet, -1 when GDAL cannot tell cheaply.
+struct SourceLayer {
+  std::string name;
+  int64_t features = 0;
+};
+
 class GdalSource {
  public:
+  // The layers (sheets) of a file, for choosing one; throws ImportError when GDAL cannot open it.
+  static std::vector<SourceLayer> layers(const std::filesystem::path& file);
   // Opens the file (throws ImportError: missing file, unknown format, no such layer). CSV text
   // is read in `encoding`, or the detected one when nullopt (see text/encoding.h), and handed to
   // GDAL as UTF-8; a byte that is not valid in it is an ImportError naming line, row and column.

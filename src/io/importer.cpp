@@ -15,7 +15,7 @@
 #include "edit/writer.h"
 #include "geo/crs.h"
 #include "geo/geos_ops.h"
-#include "io/column_names.h"
+#include "io/column_plan.h"
 #include "io/commune_match.h"
 #include "io/field_mapping.h"
 #include "io/gdal_source.h"
@@ -198,27 +198,9 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   report.encoding = src.encoding_name();
   report.dry_run = opt.dry_run;
 
-  // Incidents may name their commune instead of giving coordinates (a list kept by commune).
-  const bool incidents_layer = layer->table == "incidents";
-  auto column_named = [&](std::string_view pseudo) {
-    const std::vector<std::string>& cols = src.field_names();
-    if (auto m = opt.map.find(std::string(pseudo)); m != opt.map.end()) {
-      for (size_t i = 0; i < cols.size(); ++i)
-        if (cols[i] == m->second || column_key(cols[i]) == column_key(m->second))
-          return static_cast<int>(i);
-      throw ImportError(where + ": --map " + std::string(pseudo) + "=" + m->second +
-                        ": the source has no column '" + m->second + "'");
-    }
-    for (const std::string& key : column_name_keys(layer->layer, pseudo))
-      for (size_t i = 0; i < cols.size(); ++i)
-        if (column_key(cols[i]) == key) return static_cast<int>(i);
-    return -1;
-  };
-  const int commune_column = incidents_layer ? column_named("commune") : -1;
-  const int province_column = commune_column >= 0 ? column_named("province") : -1;
-  std::map<std::string, std::string> field_map = opt.map;  // without the pseudo-fields
-  field_map.erase("commune");
-  field_map.erase("province");
+  ColumnPlan plan = plan_columns(*layer, src, opt.map, where);
+  const int commune_column = plan.commune_column;
+  const int province_column = plan.province_column;
 
   // Source CRS → EPSG:4326.
   std::optional<geo::Transform> transform;
@@ -249,8 +231,7 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
     }
   }
 
-  const std::vector<FieldBinding> bindings =
-      bind_fields(*layer, src.field_names(), field_map, where);
+  const std::vector<FieldBinding>& bindings = plan.bindings;
   auto binding_of = [&](const std::string& field) -> int {
     for (size_t b = 0; b < bindings.size(); ++b)
       if (bindings[b].field->name == field && bindings[b].source_index >= 0)
@@ -275,21 +256,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
         throw ImportError(where + ": --map-values " + field + "=" + written + ":" + code + ": " +
                           *problem);
   }
-  // What fills what, and what fills nothing: every source column is accounted for.
-  for (const auto& b : bindings)
-    if (b.source_index >= 0) report.mapping.emplace_back(b.source_name, b.field->name);
-  if (wants_geom)  // a layer without geometry keeps such columns like any other
-    for (const auto& c : src.coordinate_columns())
-      report.mapping.emplace_back(c, point_layer ? "location" : "geometry");
-  if (commune_column >= 0)
-    report.mapping.emplace_back(src.field_names()[commune_column],
-                                "commune (of rows without coordinates)");
-  if (province_column >= 0)
-    report.mapping.emplace_back(src.field_names()[province_column], "province (of that commune)");
-  for (const auto& c : src.field_names())
-    if (std::none_of(report.mapping.begin(), report.mapping.end(),
-                     [&](const auto& m) { return m.first == c; }))
-      report.unused_columns.push_back(c);
+  report.mapping = std::move(plan.mapping);
+  report.unused_columns = std::move(plan.unused_columns);
   for (const auto& n : src.reading_notes()) report.notes.push_back(n);
   const bool spreadsheet = src.is_table() && src.driver() != "CSV";
   std::vector<int> unused_index;  // source indexes of the unused columns, kept as extra

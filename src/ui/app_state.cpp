@@ -5,6 +5,7 @@
 
 #include "render/style.h"
 #include "ui/edit_session.h"
+#include "ui/import_session.h"
 #include "ui/incident_filters.h"
 #include "ui/patrol_planning.h"
 
@@ -25,6 +26,7 @@ AppState::AppState() {
   options_.prefetch_lod = true;  // zooming finds the next level of detail ready
   options_.layers.erase("coverage");
   patrol_ = std::make_unique<PatrolPlanning>();
+  importing_ = std::make_unique<ImportSession>();
 }
 AppState::~AppState() = default;
 

@@ -24,6 +24,7 @@
 namespace secmap::ui {
 
 class EditSession;
+class ImportSession;
 class PatrolPlanning;
 
 // An error shown in the window (and on stderr), with what to do about it.
@@ -58,6 +59,8 @@ class AppState {
   std::optional<render::DataChange> changes_since(uint64_t revision) const;
   // Editing of the open database (the incident form, undo/redo); null when none is open.
   EditSession* editing() { return editing_.get(); }
+  // File › Import data: the import dialog's file, mapping, check and import.
+  ImportSession& importing() { return *importing_; }
   // Incident days in the database (for the slider); {0, 0} when there are none.
   render::DayRange data_days() const { return data_days_; }
 
@@ -124,6 +127,7 @@ class AppState {
   std::shared_ptr<render::MapData> data_;
   std::unique_ptr<FeatureIndex> index_;
   std::unique_ptr<EditSession> editing_;
+  std::unique_ptr<ImportSession> importing_;
   uint64_t generation_ = 0;
   uint64_t revision_ = 0;
   std::vector<std::pair<uint64_t, render::DataChange>> change_log_;  // the latest, oldest first

@@ -19,7 +19,9 @@
 #include "render/style.h"
 #include "ui/app_state.h"
 #include "ui/edit_session.h"
+#include "ui/form_draft.h"
 #include "ui/full_screen.h"
+#include "ui/import_session.h"
 #include "ui/map_input.h"
 #include "ui/map_view.h"
 #include "ui/panels.h"
@@ -145,6 +147,12 @@ int run_map_window(const WindowOptions& opt) {
     std::fprintf(stderr, "secmap map: %s: %s\n", state.error()->title.c_str(),
                  state.error()->detail.c_str());
   if (opt.restore) state.apply_settings(settings);
+  // A form the last window left unsaved (kept as a draft at a quit, or at a crash) comes back,
+  // still unsaved, for the same database.
+  DraftKeeper drafts(draft_file());
+  if (opt.restore && drafts.restore(state))
+    std::fprintf(stderr, "secmap map: an unsaved form is back from its draft\n");
+  if (!drafts.error().empty()) std::fprintf(stderr, "secmap map: %s\n", drafts.error().c_str());
 
   UiFonts fonts;
   float xscale = 1, yscale = 1;
@@ -227,6 +235,8 @@ int run_map_window(const WindowOptions& opt) {
     // Symbols grow with the screen in presentation mode (legible on a wall).
     if (presenting) state.edit_options().symbol_scale = std::max(1.f, fbh / 1080.f);
 
+    // A check or import that ended on its worker: its outcome, and the new rows on the map.
+    if (state.importing().poll(state)) busy_frames = 3;
     ScriptStep step;
     if (script) step = script->step(state, &show);
     if (step.key) key_down = step.key;
@@ -277,7 +287,9 @@ int run_map_window(const WindowOptions& opt) {
       draw_status_bar(ctx, {0, area.max.y}, io.DisplaySize.x, stats);
     }
     if (!presenting) draw_edit_window(ctx, area.min, area.max);
+    if (!presenting) draw_import_dialog(ctx, area.min, area.max);
     draw_messages(ctx, area.min, area.max);
+    draw_quit_question(ctx, area.min, area.max);
 
     if (title_lang != state.lang()) {
       title_lang = state.lang();
@@ -373,6 +385,25 @@ int run_map_window(const WindowOptions& opt) {
     }
     ++frame;
     if (step.quit) ctx.quit = true;
+    if (!step.quit_answer.empty()) answer_quit(ctx, *parse_quit_answer(step.quit_answer));
+    drafts.update(state);
+    // A quit (Ctrl+Q, the menu, the window's close button, a script) asks first while the form
+    // holds unsaved changes.
+    if ((ctx.quit || glfwWindowShouldClose(sys.window)) && !ctx.quit_confirmed) {
+      EditSession* ed = state.editing();
+      if (ed && ed->has_unsaved_form()) {
+        ctx.quit = false;
+        glfwSetWindowShouldClose(sys.window, GLFW_FALSE);
+        ctx.quit_question = true;
+        busy_frames = 3;
+      }
+    }
+    if (ctx.quit_question && script && script->done()) {  // nobody left to answer: keep it
+      std::fprintf(stderr,
+                   "secmap map: the script ended at the quit question: the unsaved form "
+                   "is kept as a draft\n");
+      answer_quit(ctx, QuitAnswer::KeepDraft);
+    }
     full_screen.apply(sys.window, show.presenting(), show.monitor);
   }
   show.stop_presentation(state);  // the settings keep the view from before presenting

@@ -112,6 +112,20 @@ bool EditSession::set_field(const std::string& name, const std::string& value) {
   return true;
 }
 
+bool EditSession::has_unsaved_form() const {
+  return form_.open && (!form_.id || form_.values != form_.loaded);
+}
+
+bool EditSession::restore_form(RecordForm form, const std::string& saved_at) {
+  if (!model::find_editable(form.table)) return false;
+  form_ = std::move(form);
+  form_.open = true;
+  form_.errors.clear();
+  form_.conflict.reset();  // a newer version meanwhile shows as a conflict on Save
+  form_.draft_from = saved_at;
+  return true;
+}
+
 bool EditSession::after_write(AppState& state, const edit::EditResult& r) {
   message_ = r.message;
   form_.errors = r.errors;
@@ -399,7 +413,9 @@ nlohmann::json EditSession::state_json() const {
               {"id", form_.id ? json(*form_.id) : json(nullptr)},
               {"version", form_.version},
               {"values", form_.values},
-              {"line_vertices", form_.line.size()}};
+              {"line_vertices", form_.line.size()},
+              {"unsaved", has_unsaved_form()},
+              {"draft_from", form_.draft_from}};
     json errs = json::array();
     for (const auto& e : form_.errors)
       errs.push_back({{"field", e.field}, {"message", e.message}, {"message_vi", e.message_vi}});

@@ -41,6 +41,7 @@ struct RecordForm {
   bool accept_outside = false;
   std::vector<edit::FieldError> errors;    // from the last Save
   std::optional<edit::Conflict> conflict;  // the last Save found a newer version
+  std::string draft_from;  // back from the draft kept at this time (form_draft.h); "" otherwise
   // The error of one field, or nullptr.
   const edit::FieldError* error_of(const std::string& field) const;
 };
@@ -79,6 +80,11 @@ class EditSession {
   // failure the form keeps the errors (or the conflict) and nothing is written.
   bool save(AppState& state);
   void cancel();
+  // The open form holds what the user entered and has not saved: a new record (its place on the
+  // map is input too), or values changed from the stored ones.
+  bool has_unsaved_form() const;
+  // Opens a kept draft as the form, still unsaved; false when its table is no longer editable.
+  bool restore_form(RecordForm form, const std::string& saved_at);
   // After a conflict: save yours on top of theirs, or take theirs (the form closes).
   bool keep_mine(AppState& state);
   void keep_theirs();

@@ -1,9 +1,10 @@
-// The menu bar: File (open, quit), View (fit, large text, sidebar), Present (presentation mode,
-// side by side, monitor), Language.
+// The menu bar: File (open, import, quit), View (fit, large text, sidebar), Present (presentation
+// mode, side by side, monitor), Language.
 #include <cstring>
 
 #include "ui/edit_session.h"
 #include "ui/full_screen.h"
+#include "ui/import_session.h"
 #include "ui/panels.h"
 
 namespace secmap::ui {
@@ -18,6 +19,8 @@ void draw_main_menu(PanelContext& ctx) {
       const std::string cur = st.database_path().string();
       std::strncpy(ctx.open_path.data(), cur.c_str(), ctx.open_path.size() - 1);
     }
+    if (ImGui::MenuItem(tr(S::MenuImport, L), nullptr, false, st.database() != nullptr))
+      st.importing().open_dialog();
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::MenuQuit, L), "Ctrl+Q")) ctx.quit = true;
     ImGui::EndMenu();

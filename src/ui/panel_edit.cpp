@@ -194,6 +194,9 @@ void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max) {
                                                   : field_label(form.table, L)) +
       (form.id ? " #" + std::to_string(*form.id) : std::string()) + "###record_form";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings)) {
+    if (!form.draft_from.empty())  // what was typed before the window last closed, not yet saved
+      ImGui::TextColored({0.75f, 0.45f, 0.f, 1.f}, "%s %s", tr(S::DraftRestored, L),
+                         form.draft_from.c_str());
     ImGui::PushItemWidth(ImGui::GetFontSize() * 16);  // room for the labels beside
     if (spec->geometry == "POINT") {
       if (form.has_point)

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "geo/geometry.h"
@@ -37,8 +38,11 @@ struct PanelContext {
   SlideForm slide_form;
   bool show_sidebar = true;
   bool quit = false;
+  // Quitting with an unsaved form asks first (draw_quit_question); answered: quit for real.
+  bool quit_question = false, quit_confirmed = false;
   bool open_dialog = false;
   std::array<char, 1024> open_path{};
+  std::array<char, 1024> import_path{};  // the import dialog's file
   std::array<char, 256> search_text{};
   bool search_active = false;  // the query box has the keyboard
 };
@@ -71,6 +75,14 @@ void draw_edit_window(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 // patrol routes drawn).
 class EditSession;
 void draw_add_record_menu(EditSession& ed, Lang lang);
+// File › Import data: file, sheet, layer, preview with the column mapping, check, import.
+void draw_import_dialog(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
+// Quit with an unsaved form: save, keep it as a draft (it returns on the next start), discard
+// it, or go back. answer_quit is what the buttons and the test scripts' quit-answer do.
+enum class QuitAnswer { Save, KeepDraft, Discard, Back };
+std::optional<QuitAnswer> parse_quit_answer(const std::string& word);
+void answer_quit(PanelContext& ctx, QuitAnswer answer);
+void draw_quit_question(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 // Errors, the no-database notice and the open dialog, centred on the map area.
 void draw_messages(PanelContext& ctx, ImVec2 map_min, ImVec2 map_max);
 

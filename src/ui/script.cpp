@@ -9,6 +9,7 @@
 #include "geo/crs.h"
 #include "render/style.h"
 #include "ui/edit_script.h"
+#include "ui/import_script.h"
 #include "ui/incident_filters.h"
 #include "ui/key_names.h"
 #include "ui/patrol_script.h"
@@ -35,6 +36,7 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"screenshot", 1},
       {"dump-state", 1},
       {"quit", 0},
+      {"quit-answer", 1},
       {"key", 1},
       {"present", 1},
       {"slide-save", -1},
@@ -111,6 +113,10 @@ Script Script::parse(const std::string& text, const std::string& name) {
     }
     if (it == commands->end()) {  // patrol plan
       commands = &patrol_command_arity();
+      it = commands->find(c.name);
+    }
+    if (it == commands->end()) {  // import dialog
+      commands = &import_command_arity();
       it = commands->find(c.name);
     }
     if (it == commands->end())
@@ -247,8 +253,14 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
       run_edit_command(st, c.name, a, c.rest);
     } else if (patrol_command_arity().count(c.name)) {
       run_patrol_command(st, c.name, a, c.rest);
+    } else if (import_command_arity().count(c.name)) {
+      run_import_command(st, c.name, a, c.rest);
     } else if (c.name == "quit") {
       out.quit = true;
+    } else if (c.name == "quit-answer") {
+      if (a[0] != "save" && a[0] != "draft" && a[0] != "discard" && a[0] != "back")
+        throw std::invalid_argument("quit-answer is save, draft, discard or back");
+      out.quit_answer = a[0];
     }
   } catch (const std::exception& e) {
     ++failures_;

@@ -49,7 +49,10 @@
 //   wait N                 let N frames pass
 //   screenshot PATH        PNG of the whole window, after this frame
 //   dump-state PATH        JSON of the window state, after this frame
-//   quit                   close the window (exit code 3 if a command failed)
+//   quit                   close the window (exit code 3 if a command failed); with an unsaved
+//                          form it asks first, as Ctrl+Q does (a script that ends there keeps
+//                          the form as a draft)
+//   quit-answer A          answers that question: save, draft, discard or back
 // Blank lines and lines starting with # are skipped.
 #pragma once
 #include <filesystem>
@@ -80,8 +83,9 @@ struct ScriptStep {
   std::string command;  // the line run, for logs ("" while waiting or when done)
   std::optional<std::filesystem::path> screenshot, dump_state;
   bool quit = false;
-  bool moves_map = false;  // a pan or zoom: drawn like a drag (quick render)
-  int key = 0;             // GLFW key code to press in the next frame (0: none)
+  std::string quit_answer;  // save, draft, discard or back ("" none)
+  bool moves_map = false;   // a pan or zoom: drawn like a drag (quick render)
+  int key = 0;              // GLFW key code to press in the next frame (0: none)
 };
 
 class Script {

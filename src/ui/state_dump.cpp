@@ -6,12 +6,48 @@
 
 #include "geo/crs.h"
 #include "ui/edit_session.h"
+#include "ui/import_session.h"
 #include "ui/incident_filters.h"
 #include "ui/patrol_state.h"
 #include "ui/slide_view_state.h"
 #include "ui/split_view.h"
 
 namespace secmap::ui {
+
+namespace {
+
+// The import dialog: its file, mapping and the last check or import.
+nlohmann::json import_state_json(const ImportSession& im) {
+  using nlohmann::json;
+  json j = {{"open", im.is_open()},    {"file", im.file().string()},
+            {"layer", im.layer()},     {"date_format", im.date_format()},
+            {"running", im.running()}, {"can_import", im.can_import()},
+            {"message", im.message()}};
+  if (const auto& p = im.preview()) {
+    json columns = json::array();
+    for (size_t i = 0; i < p->columns.size(); ++i)
+      columns.push_back({{"name", p->columns[i]}, {"field", p->column_fields[i]}});
+    j["preview"] = {{"sheet", p->sheet},
+                    {"columns", columns},
+                    {"rows", p->rows.size()},
+                    {"missing_required", p->missing_required}};
+  }
+  if (const auto& o = im.outcome()) {
+    json problems = json::array();
+    for (const auto& pr : o->problems) problems.push_back(pr.text());
+    j["outcome"] = {{"dry_run", o->dry_run},
+                    {"ok", o->ok},
+                    {"error", o->error},
+                    {"problems", problems},
+                    {"read", o->report.read},
+                    {"checked", o->report.checked},
+                    {"imported", o->report.imported},
+                    {"unused_columns", o->report.unused_columns}};
+  }
+  return j;
+}
+
+}  // namespace
 
 std::string state_json(AppState& st, const DumpExtras& x) {
   using nlohmann::json;
@@ -151,6 +187,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
     j["split"] = split;
   }
   j["border"] = patrol_state_json(st);  // Patrol and Cooperation panels
+  j["import"] = import_state_json(st.importing());
   j["error"] = st.error() ? json(st.error()->title + ": " + st.error()->detail) : json(nullptr);
   j["map_renders"] = x.map_renders;
   j["frame_ms"] = x.frame_ms;

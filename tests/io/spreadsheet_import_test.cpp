@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "edit/editor.h"
+#include "io/import_preview.h"
 #include "io_test_util.h"
 #include "model/communes.h"
 #include "model/incidents.h"
@@ -226,6 +227,71 @@ TEST_F(SpreadsheetImport, CsvWithVietnameseHeadersAndDates) {
   eo.include_sensitive = true;
   export_layer(*db_, "incidents", out, eo);
   EXPECT_NE(test::file_text(out).find("thôn Hai"), std::string::npos) << test::file_text(out);
+}
+
+// The preview the window's dialog shows: the sheets, the first rows as written, and the same
+// column plan the import then uses; a field mapped to no column lets its column be kept.
+TEST_F(SpreadsheetImport, ThePreviewShowsWhatTheImportWillDo) {
+  const fs::path f = dir_ / "two.xlsx";
+  write_xlsx(f, {{"Tháng 1", office_list()}, {"Tháng 2", office_list()}, {"Trống", {}}});
+  ImportOptions o;
+  o.layer = "incidents";
+  o.file = f;
+  ImportPreview p = preview_import(o, 2);
+  ASSERT_EQ(p.sheets.size(), 2u);  // GDAL lists no layer for the empty sheet
+  EXPECT_EQ(p.sheets[0].name, "Tháng 1");
+  EXPECT_EQ(p.sheets[1].name, "Tháng 2");
+  EXPECT_GE(p.sheets[0].features, 7);  // lines of the sheet, title and signature included
+  EXPECT_EQ(p.sheet, "Tháng 1");       // the first with data, until one is chosen
+  ASSERT_EQ(p.columns.size(), 8u);
+  EXPECT_EQ(p.columns[1], "Số hồ sơ");
+  EXPECT_EQ(p.column_fields, (std::vector<std::string>{"", "case_number", "occurred_at", "category",
+                                                       "severity", "location", "location", ""}));
+  ASSERT_EQ(p.rows.size(), 2u);  // as asked
+  EXPECT_EQ(p.rows[1][1], "HS-02");
+  EXPECT_EQ(p.rows[1][2], "13/01/2025 14:30");  // as written: converted only on import
+  EXPECT_TRUE(p.missing_required.empty());
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM incidents"), 0);
+
+  // "Ghi chú" becomes the description; the category column is let go (the field is required,
+  // so the preview lists it and the import refuses, naming it).
+  o.source_layer = "Tháng 2";
+  o.map = {{"description", "Ghi chú"}, {"category", ""}};
+  p = preview_import(o);
+  EXPECT_EQ(p.sheet, "Tháng 2");
+  EXPECT_EQ(p.column_fields[7], "description");
+  EXPECT_EQ(p.column_fields[3], "");
+  EXPECT_EQ(p.missing_required, (std::vector<std::string>{"category"}));
+  try {
+    import(f, o);
+    ADD_FAILURE() << "imported without a category";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("required field 'category'"), std::string::npos)
+        << e.what();
+  }
+  // With the category back, the import follows the preview: the notes are descriptions now,
+  // and the row number column alone is kept as extra.
+  o.map.erase("category");
+  const ImportReport r = import(f, o);
+  EXPECT_EQ(r.imported, 3u);
+  EXPECT_EQ(r.unused_columns, (std::vector<std::string>{"STT"}));
+  EXPECT_EQ(text("SELECT description FROM incidents WHERE case_number = 'HS-01'"),
+            "đã trả lại tài sản");
+  EXPECT_EQ(text("SELECT extra FROM incidents WHERE case_number = 'HS-01'"), R"({"STT":"1"})");
+}
+
+// --map FIELD= : the field takes no column, so the column its name would match is kept.
+TEST_F(SpreadsheetImport, AFieldMappedToNoColumnKeepsThatColumnAsExtra) {
+  const fs::path f = dir_ / "list.csv";
+  write_file(f,
+             "case_number,occurred_at,category,lon,lat,description\n"
+             "M1,2025-01-03,SO-06,104.05,22.05,ghi tay\n");
+  ImportOptions o;
+  o.map = {{"description", ""}};
+  const ImportReport r = import(f, o);
+  EXPECT_EQ(r.unused_columns, (std::vector<std::string>{"description"}));
+  EXPECT_EQ(text("SELECT coalesce(description, 'NULL') FROM incidents"), "NULL");
+  EXPECT_EQ(text("SELECT extra FROM incidents"), R"({"description":"ghi tay"})");
 }
 
 // Rows with a commune and no coordinates: located by the commune only, counted in it, no point.
