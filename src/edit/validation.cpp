@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <ctime>
 
 #include "geo/point_locator.h"
 #include "model/communes.h"
@@ -37,12 +36,7 @@ std::string_view date_part(std::string_view s) {
 }
 
 std::string today_iso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return store::local_now("%Y-%m-%d");
 }
 
 struct Validator::Province {

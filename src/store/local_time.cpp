@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 
 #include "store/civil_date.h"
 
@@ -73,6 +74,14 @@ std::optional<std::string> local_date_time(std::string_view s) {
   std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(minutes / 60),
                 static_cast<int>(minutes % 60), sec);
   return format_day(day) + buf + fraction;
+}
+
+std::string local_now(const char* format) {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[64];
+  return std::string(buf, std::strftime(buf, sizeof buf, format, &tm));
 }
 
 }  // namespace secmap::store

@@ -16,4 +16,8 @@ inline constexpr int kLocalUtcOffsetMinutes = 7 * 60;
 // text that is not such a time or a day the calendar lacks (2025-02-30, 24:00).
 std::optional<std::string> local_date_time(std::string_view iso);
 
+// The machine's clock now, in its own time zone, written with strftime's `format`
+// ("%Y-%m-%d" for today).
+std::string local_now(const char* format);
+
 }  // namespace secmap::store

@@ -1,10 +1,10 @@
 #include "ui/form_draft.h"
 
-#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "files/atomic_output.h"
+#include "store/local_time.h"
 #include "ui/app_state.h"
 #include "ui/settings.h"
 
@@ -44,15 +44,6 @@ RecordForm form_from_json(const json& j) {
     f.lonlat = {j["lonlat"].at(0).get<double>(), j["lonlat"].at(1).get<double>()};
   }
   return f;
-}
-
-std::string local_minute() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -112,7 +103,7 @@ void DraftKeeper::update(AppState& state) {
   if (ed && ed->has_unsaved_form()) {
     std::string now = form_json(ed->form()).dump();
     if (now == written_) return;
-    FormDraft d{state.database_path().string(), local_minute(), ed->form()};
+    FormDraft d{state.database_path().string(), store::local_now("%Y-%m-%d %H:%M"), ed->form()};
     if (save_draft(*file_, d, &error_)) {
       written_ = std::move(now);
       written_db_ = d.database;
