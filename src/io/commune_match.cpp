@@ -24,12 +24,7 @@ std::string commune_name_key(std::string_view name) {
   std::string f = text::fold_for_search(name);
   // "(thành phố Lào Cai)" after an old name says where it was, not what it was called.
   if (const size_t paren = f.find('('); paren != std::string::npos) f.erase(paren);
-  for (const char* unit : {"xa ", "phuong ", "thi tran ", "dac khu ", "tt ", "p. ", "x. "})
-    if (f.rfind(unit, 0) == 0) {
-      f.erase(0, std::string_view(unit).size());
-      break;
-    }
-  return alnum(f);
+  return alnum(model::without_unit_word(f));
 }
 
 CommuneMatcher::CommuneMatcher(std::vector<model::CommuneName> communes)

@@ -23,4 +23,10 @@ std::vector<CommuneName> load_commune_names(store::Database& db) {
   return out;
 }
 
+std::string_view without_unit_word(std::string_view f) {
+  for (std::string_view unit : {"xa ", "phuong ", "thi tran ", "dac khu ", "tt ", "p. ", "x. "})
+    if (f.substr(0, unit.size()) == unit) return f.substr(unit.size());
+  return f;
+}
+
 }  // namespace secmap::model

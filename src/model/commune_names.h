@@ -4,6 +4,7 @@
 // has no coordinates.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.h"
@@ -17,5 +18,10 @@ struct CommuneName {
 };
 
 std::vector<CommuneName> load_commune_names(store::Database& db);
+
+// A folded name (text::fold_for_search) without the unit word it starts with: "xa bat xat" →
+// "bat xat" ("xã", "phường", "thị trấn", "đặc khu", "tt", "p.", "x."), else as it was. Lists,
+// imports and searches write the unit or leave it out; names are compared without it.
+std::string_view without_unit_word(std::string_view folded);
 
 }  // namespace secmap::model

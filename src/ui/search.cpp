@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "model/commune_names.h"
 #include "text/unicode.h"
 
 namespace secmap::ui {
@@ -23,14 +24,19 @@ std::vector<SearchHit> search_features(const FeatureIndex& index, std::string_vi
     return {};  // invalid UTF-8 typed in: nothing matches
   }
   if (needle.empty()) return {};
+  // "xa bat xat" finds the commune Bát Xát: communes are named without their unit word.
+  const std::string commune_needle(model::without_unit_word(needle));
   auto consider = [&](FeatureRef ref, const std::string& name, const std::string& other,
                       const std::string& code, std::string detail) {
     const std::string key = text::fold_for_search(name);
-    const bool in_name = key.find(needle) != std::string::npos;
+    const bool in_name = key.find(needle) != std::string::npos ||
+                         (ref.kind == FeatureKind::Commune && !commune_needle.empty() &&
+                          key.find(commune_needle) != std::string::npos);
     const bool in_other = !other.empty() && text::search_matches(other, needle);
     const bool in_code = !code.empty() && text::search_matches(code, needle);
     if (!in_name && !in_other && !in_code) return;
-    ranked.push_back({key.rfind(needle, 0) == 0,
+    ranked.push_back({key.rfind(needle, 0) == 0 ||
+                          (ref.kind == FeatureKind::Commune && key.rfind(commune_needle, 0) == 0),
                       static_cast<int>(ref.kind),
                       key,
                       {ref, name, std::move(detail)}});

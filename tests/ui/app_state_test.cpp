@@ -106,6 +106,19 @@ TEST_F(AppStateTest, SearchIgnoresDiacriticsAndCase) {
                                                  state_.index()->bbox(state_.selected()).min_y}));
 }
 
+// "xa bat xat" finds Bát Xát: a commune is searched with or without its unit word.
+TEST_F(AppStateTest, SearchTakesTheCommunesUnitWord) {
+  const auto& c = state_.data()->communes[3];
+  const std::string plain = text::fold_for_search(c.name);
+  for (const std::string& query : {"xa " + plain, "Xã " + c.name, "phường " + c.name}) {
+    state_.set_search(query);
+    ASSERT_FALSE(state_.search_results().empty()) << query;
+    EXPECT_EQ(state_.search_results()[0].name, c.name) << query;
+  }
+  state_.set_search("xa zzz-no-such-name");
+  EXPECT_TRUE(state_.search_results().empty());
+}
+
 TEST_F(AppStateTest, TimeWindowAndGroupsFilterTheIncidents) {
   auto db = store::Database::open(*dir_ / "demo.sqlite");
   const size_t all = state_.visible_incidents();
