@@ -266,8 +266,9 @@ int run_map_window(const WindowOptions& opt) {
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_Y, false)) ed->redo(state);
       }
+      // F5 from the first slide, Shift+F5 from the current one (as presentation programs do).
       if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) && state.has_data())
-        show.start_presentation(state);
+        show.start_presentation(state, io.KeyShift);
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ctx.open_dialog = true;
       if (ImGui::IsKeyPressed(GLFW_KEY_F9, false)) ctx.show_sidebar = !ctx.show_sidebar;
     }

@@ -233,7 +233,9 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
                c.name == "split") {
       if (!show) throw std::invalid_argument("no slides in this window");
       if (c.name == "present") {
-        if (on_off(a[0]))
+        if (a[0] == "current")
+          show->start_presentation(st, true);
+        else if (on_off(a[0]))
           show->start_presentation(st);
         else
           show->stop_presentation(st);

@@ -27,7 +27,8 @@
 //                          key: Right, Left, Up, Down, PageDown, PageUp, Escape, F5, Home, Space,
 //                          Enter (presentation mode: Right/PageDown next slide, Left/PageUp
 //                          previous, Escape leaves; F5 starts it)
-//   present on|off         presentation mode (full screen on the chosen monitor)
+//   present on|current|off presentation mode (full screen on the chosen monitor), from the
+//                          first slide (F5) or the current one (Shift+F5)
 //   slide-save TITLE…      save the current view as a new slide titled TITLE
 //   slide-go N             show slide N (0-based), flying to it; the fly-to advances 1/60 s a
 //                          frame in scripts, so `wait 50` lets it land

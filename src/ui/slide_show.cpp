@@ -176,8 +176,9 @@ bool SlideShow::prev(AppState& st) {
   return current_ > 0 && go(st, current_ - 1);
 }
 
-void SlideShow::start_presentation(AppState& st) {
+void SlideShow::start_presentation(AppState& st, bool from_current) {
   if (presenting_) return;
+  if (!from_current) current_ = 0;
   before_ = Saved{st.view(), st.options(), split_, compare_};
   presenting_ = true;
   st.select({});  // no selection ring on a wall (it could point at a sensitive site)

@@ -44,9 +44,9 @@ class SlideShow {
 
   // --- presentation mode
   bool presenting() const { return presenting_; }
-  // Starts at the current slide (the first when none); the view, filters and panes from before
-  // come back when it stops. Without slides it presents the current view.
-  void start_presentation(AppState& st);
+  // Starts at the first slide (F5), or at the current one (Shift+F5); the view, filters and
+  // panes from before come back when it stops. Without slides it presents the current view.
+  void start_presentation(AppState& st, bool from_current = false);
   void stop_presentation(AppState& st);
   int monitor = 0;  // index into the connected monitors
 

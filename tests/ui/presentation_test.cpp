@@ -205,6 +205,21 @@ TEST_F(PresentationTest, SlidesSavedInTheWindowRoundTripThroughTheStore) {
   expect_fitted(f["view"], *slides_[0].view.bbox_lonlat);
 }
 
+// F5 starts from the first slide whichever slide the window last went to; Shift+F5 (present
+// current) from that one.
+TEST_F(PresentationTest, F5StartsFromTheFirstSlideShiftF5FromTheCurrent) {
+  run("slide-go 2\nwait 30\npresent on\nwait 20\ndump-state " + at("f5.json") +
+      "\npresent off\nslide-go 2\nwait 30\npresent current\nwait 20\ndump-state " +
+      at("shift.json") + "\nquit\n");
+  const auto f5 = state("f5.json"), shift = state("shift.json");
+  ASSERT_TRUE(f5["presentation"]["active"].get<bool>());
+  EXPECT_EQ(f5["presentation"]["slide"], 0);
+  EXPECT_EQ(f5["presentation"]["slide_title"], slides_[0].title);
+  ASSERT_TRUE(shift["presentation"]["active"].get<bool>());
+  EXPECT_EQ(shift["presentation"]["slide"], 2);
+  EXPECT_EQ(shift["presentation"]["slide_title"], slides_[2].title);
+}
+
 TEST_F(PresentationTest, SideBySidePanesShareTheViewAndCountTheirWindows) {
   run("set-time 2025-01-01 2025-12-31\nsplit on\nwait 3\ndump-state " + at("split.json") +
       "\nscreenshot " + at("split.png") + "\npan 80 30\nwait 3\ndump-state " + at("pan.json") +
