@@ -92,6 +92,101 @@ std::string distance_label(double m) {
 
 }  // namespace
 
+namespace {
+
+// Where the legend's lines go: one column from the top right, more columns to the left when
+// one would run past the bottom of the map, so no line is ever cut off. A legend that would
+// cover too much of a small map is set smaller, and then loses its last sections, whose number
+// it names.
+struct LegendLayout {
+  struct Item {
+    float x = 0, y = 0;
+    std::string title;                   // a title line (bold), or
+    const LegendEntry* entry = nullptr;  // an entry: its symbol, then its label
+  };
+  Rect box;
+  std::vector<Item> items;
+  float font = 0, swatch = 0, gap = 0, row = 0;
+};
+
+LegendLayout layout_legend_once(const MapFonts& fonts, const std::vector<LegendSection>& legend,
+                                size_t sections, Lang lang, float k, float text_scale, float W,
+                                float H) {
+  LegendLayout lay;
+  lay.font = fonts.size * text_scale;
+  const float fs = lay.font, margin = 10 * k, pad = 8 * k * text_scale;
+  lay.swatch = fs * 1.3f, lay.gap = 6 * k * text_scale, lay.row = fs * 1.35f;
+  const float row = lay.row;
+  struct Line {
+    std::string title;
+    const LegendEntry* entry;
+    float height, width;
+  };
+  std::vector<Line> lines;
+  auto add_title = [&](std::string t, float height) {
+    const float width = text_size(fonts.bold, fs, t).x;
+    lines.push_back({std::move(t), nullptr, height, width});
+  };
+  add_title(tr(Text::Legend, lang), row * 1.2f);
+  for (size_t i = 0; i < sections; ++i) {
+    const LegendSection& s = legend[i];
+    if (!s.title.empty()) add_title(s.title, row);
+    for (const auto& e : s.entries)
+      lines.push_back(
+          {{}, &e, row, lay.swatch + lay.gap + text_size(fonts.regular, fs, e.label).x});
+    lines.back().height += row * 0.3f;
+  }
+  if (sections < legend.size()) {
+    char more[256];
+    std::snprintf(more, sizeof more, tr(Text::LegendMore, lang),
+                  static_cast<int>(legend.size() - sections));
+    add_title(more, row);
+  }
+  const float max_h = std::max(row * 3, H - 2 * margin - 2 * pad);
+  float col_w = 0, col_h = 0, tallest = 0;
+  std::vector<float> widths;              // per column
+  std::vector<std::pair<int, float>> at;  // per line: its column and its y in it
+  for (const Line& l : lines) {
+    if (col_h > 0 && col_h + l.height > max_h) {
+      widths.push_back(col_w);
+      col_w = col_h = 0;
+    }
+    at.emplace_back(static_cast<int>(widths.size()), col_h);
+    col_h += l.height, col_w = std::max(col_w, l.width), tallest = std::max(tallest, col_h);
+  }
+  widths.push_back(col_w);
+  const float col_gap = 14 * k * text_scale;
+  float total_w = col_gap * static_cast<float>(widths.size() - 1);
+  for (float w : widths) total_w += w;
+  lay.box = {W - margin - total_w - 2 * pad, margin, W - margin, margin + tallest + 2 * pad};
+  std::vector<float> col_x(widths.size());
+  for (size_t c = 0; c < widths.size(); ++c)
+    col_x[c] = c == 0 ? lay.box.x0 + pad : col_x[c - 1] + widths[c - 1] + col_gap;
+  for (size_t i = 0; i < lines.size(); ++i)
+    lay.items.push_back({col_x[static_cast<size_t>(at[i].first)], lay.box.y0 + pad + at[i].second,
+                         std::move(lines[i].title), lines[i].entry});
+  return lay;
+}
+
+LegendLayout layout_legend(const MapFonts& fonts, const std::vector<LegendSection>& legend,
+                           Lang lang, float k, float W, float H) {
+  // At most this share of the map's width, so that a fitted map keeps most of it.
+  const float budget = 0.42f * W;
+  auto fits = [&](const LegendLayout& l) { return l.box.x1 - l.box.x0 <= budget; };
+  LegendLayout lay;
+  for (float text_scale : {1.f, 0.85f, 0.75f}) {
+    lay = layout_legend_once(fonts, legend, legend.size(), lang, k, text_scale, W, H);
+    if (fits(lay)) return lay;
+  }
+  for (size_t n = legend.size() - 1; n >= 1; --n) {
+    lay = layout_legend_once(fonts, legend, n, lang, k, 0.75f, W, H);
+    if (fits(lay)) return lay;
+  }
+  return lay;  // the first section alone, however wide
+}
+
+}  // namespace
+
 double nice_scale_length(double ground_m_per_px, double max_px) {
   double max_m = ground_m_per_px * max_px;
   if (!(max_m > 0)) return 0;
@@ -113,33 +208,27 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
   const ImU32 ink = IM_COL32(25, 25, 25, 255), paper = IM_COL32(255, 255, 255, 225);
   std::vector<Rect> reserved;
 
-  // Legend, top-right; its area is reserved so labels do not run under it.
+  // Legend, top-right; its area is reserved so labels do not run under it, and reported so
+  // that a fit keeps the map out from under it.
   if (o.legend && !legend.empty()) {
-    const float sw = fs * 1.3f, gap = 6 * k, row = fs * 1.35f;
-    float w = text_size(fonts.bold, fs, tr(Text::Legend, o.lang)).x, h = row * 1.2f;
-    for (const auto& s : legend) {
-      if (!s.title.empty()) w = std::max(w, text_size(fonts.bold, fs, s.title).x), h += row;
-      for (const auto& e : s.entries)
-        w = std::max(w, sw + gap + text_size(fonts.regular, fs, e.label).x), h += row;
-      h += row * 0.3f;
-    }
-    const float pad = 8 * k;
-    Rect box{W - margin - w - 2 * pad, margin, W - margin, margin + h + 2 * pad};
+    const LegendLayout lay = layout_legend(fonts, legend, o.lang, k, W, H);
+    const Rect& box = lay.box;
     reserved.push_back(box);
+    stats.legend[0] = box.x0, stats.legend[1] = box.y0;
+    stats.legend[2] = box.x1, stats.legend[3] = box.y1;
     dl.AddRectFilled({off.x + box.x0, off.y + box.y0}, {off.x + box.x1, off.y + box.y1}, paper,
                      4 * k);
     dl.AddRect({off.x + box.x0, off.y + box.y0}, {off.x + box.x1, off.y + box.y1},
                IM_COL32(120, 120, 120, 255), 4 * k);
-    float x = off.x + box.x0 + pad, y = off.y + box.y0 + pad;
-    const std::string title = tr(Text::Legend, o.lang);
-    dl.AddText(fonts.bold, fs, {x, y}, ink, title.c_str());
-    y += row * 1.2f;
-    for (const auto& s : legend) {
-      if (!s.title.empty()) {
-        dl.AddText(fonts.bold, fs, {x, y}, ink, s.title.c_str());
-        y += row;
+    const float sw = lay.swatch, gap = lay.gap, row = lay.row, lfs = lay.font;
+    for (const LegendLayout::Item& item : lay.items) {
+      const float x = off.x + item.x, y = off.y + item.y;
+      if (!item.entry) {  // the legend's or a section's title
+        dl.AddText(fonts.bold, lfs, {x, y}, ink, item.title.c_str());
+        continue;
       }
-      for (const auto& e : s.entries) {
+      const LegendEntry& e = *item.entry;
+      {
         ImVec2 c{x + sw / 2, y + row / 2 - 1};
         switch (e.kind) {
           case LegendEntry::Kind::Fill:
@@ -150,7 +239,7 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
             dl.AddLine({x, c.y}, {x + sw, c.y}, col(e.colour), 3 * k);
             break;
           case LegendEntry::Kind::Point:
-            draw_symbol(dl, e.symbol, c, fs * 0.42f * std::max(0.7f, e.symbol.scale),
+            draw_symbol(dl, e.symbol, c, lfs * 0.42f * std::max(0.7f, e.symbol.scale),
                         IM_COL32(30, 30, 30, 255));
             break;
           case LegendEntry::Kind::Hex: {
@@ -181,10 +270,8 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
             break;
           }
         }
-        dl.AddText(fonts.regular, fs, {x + sw + gap, y}, ink, e.label.c_str());
-        y += row;
+        dl.AddText(fonts.regular, lfs, {x + sw + gap, y}, ink, e.label.c_str());
       }
-      y += row * 0.3f;
     }
   }
 

@@ -585,6 +585,9 @@ const char* tr(Text id, Lang lang) {
       return vi ? "Liên kết văn phòng liên lạc biên giới (BLO)" : "Border liaison office links";
     case Text::Legend:
       return vi ? "Chú giải" : "Legend";
+    case Text::LegendMore:
+      return vi ? "(+%d phần không vừa bản đồ này: tắt bớt lớp hoặc phóng to cửa sổ)"
+                : "(+%d sections do not fit this map: switch layers off or enlarge the window)";
     case Text::Communes:
       return vi ? "Xã, phường" : "Communes and wards";
     case Text::Border:

@@ -197,7 +197,8 @@ enum class Text {
   CoverageDoneEarlier,
   CoverageDoneRecent,
   CoverageOften,
-  BloLinks  // BLO offices linked to their counterparts across the border
+  BloLinks,   // BLO offices linked to their counterparts across the border
+  LegendMore  // %d legend sections left out of a small map (printf format), where to find them
 };
 const char* tr(Text id, Lang lang);
 

@@ -140,6 +140,7 @@ std::optional<render::DataChange> AppState::changes_since(uint64_t revision) con
 void AppState::set_viewport(int width, int height) {
   width = std::max(1, width);
   height = std::max(1, height);
+  const bool resized = width != view_.width || height != view_.height;
   view_.width = width;
   view_.height = height;
   if (pending_view_) {
@@ -147,16 +148,32 @@ void AppState::set_viewport(int width, int height) {
     view_.m_per_px = pending_view_->m_per_px;
     pending_view_.reset();
     view_fitted_ = true;
+    province_fitted_ = false;
   }
-  if (!view_fitted_ && data_) fit_province();
+  if ((!view_fitted_ || (resized && province_fitted_)) && data_) fit_province();
+}
+
+void AppState::set_legend_area(std::optional<std::array<float, 4>> area) {
+  auto moved = [&] {
+    if (area.has_value() != legend_area_.has_value()) return true;
+    if (!area) return false;
+    for (size_t i = 0; i < 4; ++i)
+      if (std::fabs((*area)[i] - (*legend_area_)[i]) > 2) return true;
+    return false;
+  };
+  if (!moved()) return;
+  legend_area_ = area;
+  if (province_fitted_) fit_province();
 }
 
 void AppState::pan(double dx, double dy) {
   view_.pan_pixels(dx, dy);
+  province_fitted_ = false;
 }
 
 void AppState::zoom_about(double px, double py, double factor) {
   if (!(factor > 0)) return;
+  province_fitted_ = false;
   const double target = std::clamp(view_.m_per_px / factor, kMinMPerPx, kMaxMPerPx);
   view_.zoom_about({px, py}, view_.m_per_px / target);
 }
@@ -167,9 +184,29 @@ void AppState::fit(const geo::BBox& b, double margin) {
   const double dx = std::max((b.max_x - b.min_x) * margin, 500.0);
   const double dy = std::max((b.max_y - b.min_y) * margin, 500.0);
   m.min_x -= dx, m.max_x += dx, m.min_y -= dy, m.max_y += dy;
-  const render::View v = render::View::fit(m, view_.width, view_.height);
-  view_.centre = v.centre;
-  view_.m_per_px = std::clamp(v.m_per_px, kMinMPerPx, kMaxMPerPx);
+  // Where the map may go: the whole map area, or with a legend the part left of it or the
+  // part below it, whichever shows the box larger.
+  struct Region {
+    double x0, y0, x1, y1;
+  };
+  const double W = view_.width, H = view_.height;
+  std::vector<Region> regions{{0, 0, W, H}};
+  if (legend_area_) {
+    const auto& a = *legend_area_;
+    constexpr double kGap = 4;  // pixels between the map and the legend's box
+    regions = {{0, 0, std::max(1.0, a[0] - kGap), H}, {0, std::min(H - 1, a[3] + kGap), W, H}};
+  }
+  std::optional<std::pair<Region, render::View>> best;
+  for (const Region& r : regions) {
+    const render::View v = render::View::fit(m, static_cast<int>(std::max(1.0, r.x1 - r.x0)),
+                                             static_cast<int>(std::max(1.0, r.y1 - r.y0)));
+    if (!best || v.m_per_px < best->second.m_per_px) best.emplace(r, v);
+  }
+  const Region& r = best->first;
+  view_.m_per_px = std::clamp(best->second.m_per_px, kMinMPerPx, kMaxMPerPx);
+  // The box's centre at the region's centre (pixels y down, Mercator y up).
+  view_.centre = {(m.min_x + m.max_x) / 2 - ((r.x0 + r.x1) / 2 - W / 2) * view_.m_per_px,
+                  (m.min_y + m.max_y) / 2 + ((r.y0 + r.y1) / 2 - H / 2) * view_.m_per_px};
   view_fitted_ = true;
 }
 
@@ -178,11 +215,13 @@ void AppState::fit_province() {
   geo::BBox b;
   for (const auto& c : data_->communes) b.add(c.bbox);
   fit(b.empty() ? data_->extent : b, 0.03);
+  province_fitted_ = true;
 }
 
 void AppState::fit_selection() {
   if (!index_ || !selected_) return;
   fit(index_->bbox(selected_), 0.15);
+  province_fitted_ = false;
 }
 
 void AppState::set_days(render::DayRange days) {
@@ -249,6 +288,7 @@ void AppState::fly_to(const SearchHit& hit) {
   } else {
     const geo::BBox b = index_->bbox(hit.ref);  // a point: min == max
     view_.centre = {b.min_x, b.min_y};
+    province_fitted_ = false;
     view_.m_per_px = std::min(view_.m_per_px, 20.0);  // close enough to see the surroundings
   }
 }

@@ -3,6 +3,7 @@
 // options, the selection, the search, the language. Mouse, keyboard, panels and test scripts all
 // change the window through the actions here, so they behave the same and can be unit-tested.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -68,11 +69,21 @@ class AppState {
   const render::View& view() const { return view_; }
   // The map area in pixels; the first call (or one after a database switch) fits the province.
   void set_viewport(int width, int height);
-  void set_view(const render::View& v) { view_ = v; }
+  void set_view(const render::View& v) {
+    view_ = v;
+    province_fitted_ = false;
+  }
   void pan(double dx, double dy);  // content follows the mouse: drag right shows what was left
   void zoom_about(double px, double py, double factor);
+  // Fits the province (or the selection) into the part of the map area the legend leaves free:
+  // left of it or below it, whichever shows it larger.
   void fit_province();
   void fit_selection();
+  // The legend's box in map pixels (x0, y0, x1, y1) as last drawn, or none. A view fitted to the
+  // province and not moved since refits when it changes (the legend's size is known only once
+  // it is drawn); so does a change of the map area's size.
+  void set_legend_area(std::optional<std::array<float, 4>> area);
+  const std::optional<std::array<float, 4>>& legend_area() const { return legend_area_; }
 
   // --- layers and filters (MapOptions is what the renderer takes)
   const render::MapOptions& options() const { return options_; }
@@ -134,6 +145,8 @@ class AppState {
   render::DayRange data_days_{0, 0};
   render::View view_;
   bool view_fitted_ = false;
+  bool province_fitted_ = false;  // the view is the province's fit, not moved since
+  std::optional<std::array<float, 4>> legend_area_;
   std::optional<render::View> pending_view_;  // restored view waiting for the viewport size
   render::MapOptions options_;
   FeatureRef selected_;

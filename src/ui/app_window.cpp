@@ -238,7 +238,10 @@ int run_map_window(const WindowOptions& opt) {
     // A check or import that ended on its worker: its outcome, and the new rows on the map.
     if (state.importing().poll(state)) busy_frames = 3;
     ScriptStep step;
-    if (script) step = script->step(state, &show);
+    // A script starts once the first map is drawn: the fitted view is final only then (it
+    // keeps the province out from under the legend, whose size the first drawing tells).
+    if (script && (!state.has_data() || map_failed || map_view->has_image()))
+      step = script->step(state, &show);
     if (step.key) key_down = step.key;
     bool moving = step.moves_map;
     if (presenting) {
@@ -329,7 +332,14 @@ int run_map_window(const WindowOptions& opt) {
     // Side by side: presenting, each pane has its legend (the classes are shared, the counts per
     // class differ); in the window, one legend in the right pane when wide enough for it.
     const bool right_legend = !split || presenting || state.view().width >= 700;
-    map_view->draw_overlay(overlay, map_fonts, state, main_area.min, overlay_scale, right_legend);
+    const render::OverlayStats drawn = map_view->draw_overlay(
+        overlay, map_fonts, state, main_area.min, overlay_scale, right_legend);
+    // A fitted view keeps the province out from under the legend (refitted once it is known).
+    if (drawn.has_legend())
+      state.set_legend_area(
+          std::array<float, 4>{drawn.legend[0], drawn.legend[1], drawn.legend[2], drawn.legend[3]});
+    else if (map_view->has_image())
+      state.set_legend_area(std::nullopt);
     if (split && state.has_data()) {
       render::MapOptions compare = state.options();
       compare.days = show.compare_window();

@@ -45,6 +45,8 @@ class MapView {
 
   uint64_t renders() const { return renders_; }
   double last_render_ms() const { return render_ms_; }
+  // A map has been drawn (its decorations, the legend among them, can be).
+  bool has_image() const { return rendered_ && data_; }
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -60,6 +60,7 @@ std::string state_json(AppState& st, const DumpExtras& x) {
   j["view"] = {{"centre_x", v.centre.x},    {"centre_y", v.centre.y}, {"centre_lon", centre_ll.x},
                {"centre_lat", centre_ll.y}, {"m_per_px", v.m_per_px}, {"width", v.width},
                {"height", v.height},        {"map_x", x.map_x},       {"map_y", x.map_y}};
+  if (const auto& a = st.legend_area()) j["legend_area"] = {(*a)[0], (*a)[1], (*a)[2], (*a)[3]};
   j["lang"] = std::string(lang_code(L));
   j["large_text"] = st.large_text;
   j["ui_scale"] = x.ui_scale;

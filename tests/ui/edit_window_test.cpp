@@ -12,16 +12,6 @@
 namespace secmap::test {
 namespace {
 
-// Map pixel of a lon/lat for a dumped view (forward spherical Web Mercator, independent of the
-// application's code).
-std::pair<double, double> lonlat_pixel(const nlohmann::json& view, double lon, double lat) {
-  constexpr double R = 6378137.0, kPi = 3.14159265358979323846;
-  const double x = R * lon * kPi / 180, y = R * std::log(std::tan(kPi / 4 + lat * kPi / 360));
-  const double s = view["m_per_px"].get<double>();
-  return {(x - view["centre_x"].get<double>()) / s + view["width"].get<double>() / 2,
-          view["height"].get<double>() / 2 - (y - view["centre_y"].get<double>()) / s};
-}
-
 class EditWindowTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -211,13 +211,15 @@ TEST_F(SlideShowTest, PresentingWalksTheDeckAndEscapeRestoresTheView) {
   const render::View before = st_.view();
   show_.start_presentation(st_);
   ASSERT_TRUE(show_.presenting());
-  EXPECT_EQ(show_.current(), 1);  // the last saved slide is the current one
-  EXPECT_TRUE(show_.prev(st_));
-  EXPECT_EQ(show_.current(), 0);
+  EXPECT_EQ(show_.current(), 0);  // from the first slide, though the last saved was current
+  EXPECT_FALSE(show_.prev(st_));  // no slide before the first
+  EXPECT_TRUE(show_.next(st_));
+  EXPECT_EQ(show_.current(), 1);
   EXPECT_TRUE(show_.flying());
   while (show_.tick(st_, 1.0 / 30)) {
   }
-  EXPECT_FALSE(show_.prev(st_));  // no slide before the first
+  EXPECT_TRUE(show_.prev(st_));
+  EXPECT_EQ(show_.current(), 0);
   EXPECT_TRUE(show_.next(st_));
   EXPECT_EQ(show_.current(), 1);
   EXPECT_FALSE(show_.next(st_));  // no slide after the last

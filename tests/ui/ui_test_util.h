@@ -66,4 +66,14 @@ inline LonLat pixel_lonlat(const nlohmann::json& view, double px, double py) {
   return {x / R * 180 / kPi, std::atan(std::sinh(y / R)) * 180 / kPi};
 }
 
+// Map pixel of a lon/lat for a dumped view: forward spherical Web Mercator, independent of the
+// application's own code.
+inline std::pair<double, double> lonlat_pixel(const nlohmann::json& view, double lon, double lat) {
+  constexpr double R = 6378137.0, kPi = 3.14159265358979323846;
+  const double x = R * lon * kPi / 180, y = R * std::log(std::tan(kPi / 4 + lat * kPi / 360));
+  const double s = view["m_per_px"].get<double>();
+  return {(x - view["centre_x"].get<double>()) / s + view["width"].get<double>() / 2,
+          view["height"].get<double>() / 2 - (y - view["centre_y"].get<double>()) / s};
+}
+
 }  // namespace secmap::test
