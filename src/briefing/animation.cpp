@@ -35,29 +35,54 @@ int frame_count(const std::string& from, const std::string& to, int step_days) {
   return (b - a) / step_days + 1;
 }
 
+std::vector<SlideView> frame_views(const AnimationOptions& o) {
+  const int frames = frame_count(o.from, o.to, o.step_days);
+  const int32_t first = day_of(o.from, "--from"), last = day_of(o.to, "--to");
+  std::vector<SlideView> out;
+  for (int f = 0; f < frames; ++f) {
+    const int32_t a = first + f * o.step_days;
+    const int32_t b = std::min(last, a + o.step_days - 1);
+    SlideView v = o.view;
+    v.compare.reset();
+    v.date_from = render::iso_date(a);
+    v.date_to = render::iso_date(b);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<render::HeadlessRequest> animation_requests(const render::MapData& data,
+                                                        const AnimationOptions& o) {
+  std::vector<render::HeadlessRequest> out;
+  for (const SlideView& v : frame_views(o))
+    out.push_back(view_request(data, v, o.width, o.height, o.public_safe));
+  if (out.empty()) return out;
+  std::vector<render::MapOptions*> maps;
+  for (auto& r : out) maps.push_back(&r.map);
+  render::share_classes(data, *out.front().view, maps);
+  return out;
+}
+
 AnimationResult write_animation(const render::MapData& data, const AnimationOptions& o,
                                 std::ostream& log) {
   const auto t0 = std::chrono::steady_clock::now();
   check_video_path(o.out);
   const int frames = frame_count(o.from, o.to, o.step_days);
-  const int32_t first = day_of(o.from, "--from"), last = day_of(o.to, "--to");
   // Frames are pages of their own layout: the map, a banner and the step's dates in large type.
   const double dpi = 96.0 * o.width / 1280;
   const double w_mm = o.width / dpi * 25.4, h_mm = o.height / dpi * 25.4;
   // Written beside the target and renamed when complete (the extension picks the format).
   std::filesystem::path tmp = o.out;
   tmp.replace_extension(".partial" + o.out.extension().string());
+  const std::vector<SlideView> views = frame_views(o);
+  std::vector<render::HeadlessRequest> requests = animation_requests(data, o);
   AnimationResult result;
   try {
     auto video = open_video(tmp, o.frame_ms);
     for (int f = 0; f < frames; ++f) {
-      const int32_t a = first + f * o.step_days;
-      const int32_t b = std::min(last, a + o.step_days - 1);
-      SlideView v = o.view;
-      v.compare.reset();
-      v.date_from = render::iso_date(a);
-      v.date_to = render::iso_date(b);
-      auto panes = render_view(data, v, o.width, o.height, o.public_safe, true, log);
+      const SlideView& v = views[static_cast<size_t>(f)];
+      auto panes =
+          render_panes(data, v, {std::move(requests[static_cast<size_t>(f)])}, o.width, true, log);
       auto page = report::Document::png({}, w_mm, h_mm, dpi);
       page.image({panes[0].image.width, panes[0].image.height, panes[0].image.rgba.data()}, 0, 0,
                  w_mm, h_mm);

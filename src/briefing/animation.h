@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "briefing/slide.h"
+#include "render/headless.h"
 #include "render/map_data.h"
 
 namespace secmap::briefing {
@@ -31,6 +33,14 @@ struct AnimationResult {
 int parse_step(std::string_view text);
 // Frames for the window: ceil((to − from + 1) / step).
 int frame_count(const std::string& from, const std::string& to, int step_days);
+
+// Each frame's view: the options' view with the step's dates.
+std::vector<SlideView> frame_views(const AnimationOptions& options);
+// Each frame's render request, with one set of classes for all frames (commune classes over
+// every step's window together, bins over the fullest hexagon of any step), so that a colour
+// means the same count in every frame.
+std::vector<render::HeadlessRequest> animation_requests(const render::MapData& data,
+                                                        const AnimationOptions& options);
 
 // Throws SlideError for bad dates or output, render errors with their message.
 AnimationResult write_animation(const render::MapData& data, const AnimationOptions& options,

@@ -111,7 +111,6 @@ render::HeadlessRequest view_request(const render::MapData& data, const SlideVie
 std::vector<PaneImage> render_view(const render::MapData& data, const SlideView& v, int width,
                                    int height, bool public_safe, bool with_legend,
                                    std::ostream& log) {
-  std::vector<PaneImage> panes;
   const int n = v.compare ? 2 : 1;
   const int gutter = n > 1 ? 4 : 0;
   const int pane_w = (width - gutter) / n;
@@ -127,6 +126,14 @@ std::vector<PaneImage> render_view(const render::MapData& data, const SlideView&
     pane_view.height = height;
     render::share_classes(data, pane_view, reqs[0].map, reqs[1].map);
   }
+  return render_panes(data, v, std::move(reqs), width, with_legend, log);
+}
+
+std::vector<PaneImage> render_panes(const render::MapData& data, const SlideView& v,
+                                    std::vector<render::HeadlessRequest> reqs, int width,
+                                    bool with_legend, std::ostream& log) {
+  std::vector<PaneImage> panes;
+  const int n = static_cast<int>(reqs.size());
   for (int p = 0; p < n; ++p) {
     render::HeadlessRequest req = reqs[p];
     // Panes keep the look of the whole image: scale by its width, not the pane's.

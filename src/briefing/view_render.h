@@ -39,6 +39,12 @@ std::vector<PaneImage> render_view(const render::MapData& data, const SlideView&
                                    int height, bool public_safe, bool with_legend,
                                    std::ostream& log);
 
+// Draws prepared requests (one per pane: the view's window, then its comparison window) as
+// render_view does; for callers that set the classes themselves (an animation's frames).
+std::vector<PaneImage> render_panes(const render::MapData& data, const SlideView& view,
+                                    std::vector<render::HeadlessRequest> requests, int width,
+                                    bool with_legend, std::ostream& log);
+
 // Panes composed into one image (side by side, a 4-pixel white gutter).
 io::Image compose_panes(const std::vector<PaneImage>& panes);
 

@@ -103,27 +103,45 @@ double bin_max_cpu(const MapData& data, const View& view, const MapOptions& o) {
 
 }  // namespace
 
-void share_classes(const MapData& data, const View& view, MapOptions& a, MapOptions& b) {
-  const MapOptions pa = public_safe_options(a), pb = public_safe_options(b);
-  if (pa.style == pb.style) {
+void share_classes(const MapData& data, const View& view, const std::vector<MapOptions*>& maps) {
+  if (maps.empty()) return;
+  std::vector<MapOptions> drawn;  // as they will be drawn (public-safe)
+  for (const MapOptions* m : maps) drawn.push_back(public_safe_options(*m));
+  const bool one_style = std::all_of(drawn.begin(), drawn.end(), [&](const MapOptions& m) {
+    return m.style == drawn.front().style;
+  });
+  if (one_style) {
     StyleParams params;
-    params.suppress_below = pa.public_safe || pb.public_safe ? pa.public_min_count : 0;
+    for (const MapOptions& m : drawn)
+      if (m.public_safe) params.suppress_below = m.public_min_count;
+    std::vector<IncidentFilter> filters;
+    for (const MapOptions& m : drawn) filters.push_back(m.incident_filter());
     const std::vector<double> breaks =
-        shared_class_breaks(data, pa.style, {pa.incident_filter(), pb.incident_filter()}, params);
-    a.commune_breaks = b.commune_breaks = breaks;
+        shared_class_breaks(data, drawn.front().style, filters, params);
+    for (MapOptions* m : maps) m->commune_breaks = breaks;
   }
-  const bool shows_a = pa.layers.count("incidents") > 0, shows_b = pb.layers.count("incidents") > 0;
-  if (!shows_a && !shows_b) return;
-  const bool binned = (shows_a && incidents_binned(data, view, pa)) ||
-                      (shows_b && incidents_binned(data, view, pb));
+  bool shows = false, binned = false;
+  for (const MapOptions& m : drawn)
+    if (m.layers.count("incidents")) {
+      shows = true;
+      binned = binned || incidents_binned(data, view, m);
+    }
+  if (!shows) return;
   if (!binned) {
-    a.binning = b.binning = MapOptions::Binning::Off;
+    for (MapOptions* m : maps) m->binning = MapOptions::Binning::Off;
     return;
   }
-  a.binning = b.binning = MapOptions::Binning::On;
-  const double max = std::max(shows_a ? bin_max_cpu(data, view, pa) : 0.0,
-                              shows_b ? bin_max_cpu(data, view, pb) : 0.0);
-  a.bin_upper = b.bin_upper = bin_class_bounds(max);
+  double max = 0;
+  for (const MapOptions& m : drawn)
+    if (m.layers.count("incidents")) max = std::max(max, bin_max_cpu(data, view, m));
+  for (MapOptions* m : maps) {
+    m->binning = MapOptions::Binning::On;
+    m->bin_upper = bin_class_bounds(max);
+  }
+}
+
+void share_classes(const MapData& data, const View& view, MapOptions& a, MapOptions& b) {
+  share_classes(data, view, std::vector<MapOptions*>{&a, &b});
 }
 
 }  // namespace secmap::render

@@ -85,5 +85,7 @@ bool same_incident_options(const MapOptions& a, const MapOptions& b);
 // larger of the two maps' fullest hexagons (counted on the CPU as hex_texel places them).
 // Public-safe options are shared as they will be drawn. GL-free.
 void share_classes(const MapData& data, const View& view, MapOptions& a, MapOptions& b);
+// The same for any number of maps of one view (the frames of an animation).
+void share_classes(const MapData& data, const View& view, const std::vector<MapOptions*>& maps);
 
 }  // namespace secmap::render

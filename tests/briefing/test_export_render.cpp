@@ -7,8 +7,10 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "briefing/animation.h"
 #include "briefing/view_render.h"
 #include "briefing_fixture.h"
 #include "geo/crs.h"
@@ -291,6 +293,58 @@ TEST(SideBySide, PanesShareOneSetOfClassBreaks) {
     return render::Rgba{px[0], px[1], px[2], 255};
   };
   EXPECT_EQ(pixel_at(panes[0], 104.12, 22.02), pixel_at(panes[1], 104.12, 22.02));
+}
+
+// Every frame of an animation uses one set of classes, so a colour means the same count in
+// frame 1 and frame 4 (each quarter alone would be classed differently).
+TEST(Animation, AllFramesShareClassBreaks) {
+  Fixture f = load("animation");
+  AnimationOptions o;
+  o.view = fixture_view({"communes"}, "count");
+  o.from = "2025-01-01";
+  o.to = "2025-12-31";
+  o.step_days = 92;  // four quarters
+  o.width = 800, o.height = 450;
+  const auto views = frame_views(o);
+  const auto reqs = animation_requests(f.data, o);
+  ASSERT_EQ(reqs.size(), 4u);
+  ASSERT_EQ(views.size(), 4u);
+  ASSERT_FALSE(reqs[0].map.commune_breaks.empty());
+  for (const auto& r : reqs) EXPECT_EQ(r.map.commune_breaks, reqs[0].map.commune_breaks);
+  // The breaks are those of all four windows together.
+  std::vector<render::IncidentFilter> filters;
+  for (const auto& r : reqs) filters.push_back(r.map.incident_filter());
+  EXPECT_EQ(reqs[0].map.commune_breaks,
+            render::shared_class_breaks(f.data, render::StyleKind::Count, filters, {}));
+  // Alone, the quarters' natural breaks differ: per-frame classes would be caught.
+  std::set<std::vector<std::string>> alone;
+  for (const auto& r : reqs) {
+    std::vector<std::string> labels;
+    for (const auto& e :
+         render::style_communes(f.data, render::StyleKind::Count, render::Lang::Vi, r.map.days)
+             .legend.entries)
+      labels.push_back(e.label.substr(0, e.label.find(" (")));
+    alone.insert(labels);
+  }
+  EXPECT_GT(alone.size(), 1u) << "the fixture should class its quarters differently alone";
+  // And in the legends drawn on every frame, a colour reads the same range (a legend lists the
+  // classes its frame uses).
+  std::ostringstream log;
+  std::map<uint32_t, std::string> meaning;
+  int shared = 0;
+  for (size_t i = 0; i < reqs.size(); ++i) {
+    const auto panes = render_panes(f.data, views[i], {reqs[i]}, o.width, true, log);
+    for (const auto& e : panes.at(0).legend.at(0).entries) {
+      if (e.kind != render::LegendEntry::Kind::Fill) continue;
+      const std::string range = e.label.substr(0, e.label.find(" ("));
+      const auto [it, fresh] = meaning.emplace(e.colour.abgr(), range);
+      if (!fresh) {
+        ++shared;
+        EXPECT_EQ(it->second, range) << "one colour, two meanings in frame " << i + 1;
+      }
+    }
+  }
+  EXPECT_GE(shared, 3);
 }
 
 }  // namespace
