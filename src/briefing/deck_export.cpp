@@ -70,7 +70,11 @@ DeckExportResult export_deck(store::Database& db, const DeckExportOptions& o, st
       result.pages++;
       result.public_pages += pub ? 1 : 0;
       log << "slide " << i + 1 << "/" << slides.size() << ": " << s.title
-          << (pub ? " [công khai / public]" : "") << "\n";
+          << (pub ? " [công khai / public]" : "");
+      if (!s.subtitle.empty() && !public_page_shows_subtitle(s, pub))
+        log << " (phụ đề nội bộ không in / internal subtitle left out)";
+      if (!s.note.empty() && pub) log << " (ghi chú không in / note left out)";
+      log << "\n";
     }
     if (pdf) {
       doc->finish();

@@ -83,6 +83,10 @@ std::string classification(bool is_public) {
   return is_public ? "CÔNG KHAI / PUBLIC" : "MẬT — TÀI LIỆU NỘI BỘ / INTERNAL — RESTRICTED";
 }
 
+bool public_page_shows_subtitle(const Slide& slide, bool page_public) {
+  return !page_public || slide.is_public;
+}
+
 void draw_slide_page(report::Document& doc, const Slide& slide, const std::vector<PaneImage>& panes,
                      const PageText& t) {
   const double W = doc.width_mm(), H = doc.height_mm();
@@ -95,7 +99,8 @@ void draw_slide_page(report::Document& doc, const Slide& slide, const std::vecto
            Align::Centre);
 
   doc.text(kMapX, 15.5, slide.title, {15, true, kInk});
-  if (!slide.subtitle.empty()) doc.text(kMapX, 22, slide.subtitle, {10, false, kGrey});
+  if (!slide.subtitle.empty() && public_page_shows_subtitle(slide, t.is_public))
+    doc.text(kMapX, 22, slide.subtitle, {10, false, kGrey});
 
   // Map: one pane, or two of half the width with their labels.
   const double gap = panes.size() > 1 ? 1.5 : 0;

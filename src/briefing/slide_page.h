@@ -28,6 +28,11 @@ struct PageText {
 // Classification banner text: "MẬT — NỘI BỘ / INTERNAL" or "CÔNG KHAI / PUBLIC".
 std::string classification(bool is_public);
 
+// A page made public-safe from an internal slide (deck --public) leaves out the slide's own
+// wording: its subtitle and note were written for an internal audience. A slide marked public
+// was written for the public, and keeps its subtitle. Notes never reach a public page.
+bool public_page_shows_subtitle(const Slide& slide, bool page_public);
+
 void draw_slide_page(report::Document& doc, const Slide& slide, const std::vector<PaneImage>& panes,
                      const PageText& text);
 

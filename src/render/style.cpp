@@ -277,7 +277,9 @@ CommuneColours style_communes(const MapData& data, StyleKind style, Lang lang,
       if (c == 0) {
         label = "0";
       } else if (integers) {
-        const long lo = c == 1 ? 1 : static_cast<long>(upper[c - 2]) + 1;
+        // Public-safe: counts under the threshold are hidden, so no class starts below it.
+        const long lo =
+            std::max<long>(c == 1 ? 1 : static_cast<long>(upper[c - 2]) + 1, params.suppress_below);
         const long hi = static_cast<long>(upper[c - 1]);
         label = lo == hi ? fmt_int(hi) : fmt_int(lo) + " – " + fmt_int(hi);
       } else {

@@ -54,7 +54,8 @@ std::filesystem::path fixture_with_slides(const std::string& name) {
   auto db = store::Database::open(path);
   Slide a;
   a.title = "Tình hình ma túy các xã biên giới";
-  a.subtitle = "Nội bộ";
+  a.subtitle = "Nội bộ: vị trí từng vụ việc";
+  a.note = "Ghi chú nội bộ: nguồn tin trinh sát";
   a.view.style = "drugfree";
   add_slide(db, a);
   Slide b;
@@ -68,6 +69,7 @@ std::filesystem::path fixture_with_slides(const std::string& name) {
   add_slide(db, b);
   Slide c;
   c.title = "Bản công khai cho Mặt trận Tổ quốc";
+  c.subtitle = "Số liệu tổng hợp theo xã";
   c.view.style = "count";
   c.is_public = true;
   add_slide(db, c);
@@ -95,6 +97,9 @@ TEST(Deck, PdfHasAPagePerSlideWithTitlesMapsAndClassification) {
   EXPECT_NE(text.find("MẬT"), std::string::npos);
   EXPECT_NE(text.find("CÔNG KHAI"), std::string::npos);
   EXPECT_NE(text.find("Trang 3/3"), std::string::npos);
+  // Internal pages carry their slide's wording; the public slide its public subtitle.
+  EXPECT_NE(text.find("Nội bộ: vị trí từng vụ việc"), std::string::npos) << text;
+  EXPECT_NE(text.find("Số liệu tổng hợp theo xã"), std::string::npos) << text;
   EXPECT_NE(text.find("Chú giải"), std::string::npos);
   // Side by side: both pane labels; public page: the suppression rule in its legend.
   EXPECT_NE(text.find("Quý I"), std::string::npos);
@@ -107,6 +112,31 @@ TEST(Deck, PdfHasAPagePerSlideWithTitlesMapsAndClassification) {
     io::Image img = io::read_png(path.parent_path() / ("page-" + std::to_string(p) + ".png"));
     EXPECT_GT(coloured_share(img), 0.2) << "page " << p;
   }
+}
+
+// --public: every page public-safe, and none carries an internal slide's subtitle or note (the
+// export log names what it left out); a slide written as public keeps its subtitle.
+TEST(Deck, APublicDeckCarriesNoInternalWording) {
+  auto path = fixture_with_slides("deck_public_text");
+  auto pdf = path.parent_path() / "public.pdf";
+  auto db = store::Database::open(path);
+  std::ostringstream log;
+  DeckExportOptions o;
+  o.out = pdf;
+  o.width = 1280;
+  o.height = 720;
+  o.force_public = true;
+  const auto r = export_deck(db, o, log);
+  EXPECT_EQ(r.public_pages, 3);
+  const std::string text = shell("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+  EXPECT_NE(text.find("Tình hình ma túy các xã biên giới"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Nội bộ: vị trí"), std::string::npos) << text;
+  EXPECT_EQ(text.find("vị trí từng vụ việc"), std::string::npos) << text;
+  EXPECT_EQ(text.find("nguồn tin trinh sát"), std::string::npos) << text;
+  EXPECT_EQ(text.find("MẬT"), std::string::npos) << text;
+  EXPECT_NE(text.find("Số liệu tổng hợp theo xã"), std::string::npos) << text;
+  EXPECT_NE(log.str().find("internal subtitle left out"), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("note left out"), std::string::npos) << log.str();
 }
 
 TEST(Deck, FolderGetsOnePngPagePerSlideAndPublicFlagHidesPoints) {

@@ -142,6 +142,16 @@ TEST(PublicSafe, SmallCommuneCountsAreSuppressedAndHatched) {
     }
   }
   EXPECT_TRUE(open.hatched.empty() || std::count(open.hatched.begin(), open.hatched.end(), 1) == 0);
+  // No public class starts below the threshold: what is under it is hidden ("5 – 7", not "1 – 7").
+  int public_classes = 0;
+  for (const auto& e : safe.legend.entries) {
+    if (e.kind != render::LegendEntry::Kind::Fill || e.label.rfind("0 ", 0) == 0 ||
+        e.label[0] < '0' || e.label[0] > '9')
+      continue;
+    ++public_classes;
+    EXPECT_GE(std::stoi(e.label), 5) << e.label;
+  }
+  EXPECT_GE(public_classes, 1);
   // The legend has a hatched entry saying what it means, in both languages; no no-data entry
   // counts the hidden communes.
   auto hatch_entry = [](const render::CommuneColours& c) {
