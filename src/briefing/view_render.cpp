@@ -114,9 +114,10 @@ std::vector<PaneImage> render_view(const render::MapData& data, const SlideView&
   const int n = v.compare ? 2 : 1;
   const int gutter = n > 1 ? 4 : 0;
   const int pane_w = (width - gutter) / n;
+  // As the window shows them: the comparison (earlier) window left, the view's own right.
   std::vector<render::HeadlessRequest> reqs;
   for (int p = 0; p < n; ++p)
-    reqs.push_back(view_request(data, v, pane_w, height, public_safe, p == 1));
+    reqs.push_back(view_request(data, v, pane_w, height, public_safe, n == 2 && p == 0));
   // Both panes share their classes (commune breaks, bins) so their colours compare.
   if (n == 2) {
     const float scale = static_cast<float>(width) / kReferenceWidth;
@@ -147,7 +148,7 @@ std::vector<PaneImage> render_panes(const render::MapData& data, const SlideView
     pane.image = std::move(r.image);
     pane.legend = std::move(r.legend);
     pane.view = r.view;
-    const bool cmp = p == 1;
+    const bool cmp = n == 2 && p == 0;
     const std::string& label = cmp ? v.compare->label : v.label;
     pane.label = !label.empty() ? label
                  : cmp          ? window_text(v.compare->date_from, v.compare->date_to)

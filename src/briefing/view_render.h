@@ -34,12 +34,14 @@ struct PaneImage {
 };
 
 // The view drawn at width × height (one pane, or two side by side of width/2 each when the view
-// has a comparison window); overlay legend drawn on the image when with_legend.
+// has a comparison window: the comparison window left, the view's own right, as in the
+// window); overlay legend drawn on the image when with_legend.
 std::vector<PaneImage> render_view(const render::MapData& data, const SlideView& view, int width,
                                    int height, bool public_safe, bool with_legend,
                                    std::ostream& log);
 
-// Draws prepared requests (one per pane: the view's window, then its comparison window) as
+// Draws prepared requests (one per pane: the view's window; or its comparison window, then the
+// view's) as
 // render_view does; for callers that set the classes themselves (an animation's frames).
 std::vector<PaneImage> render_panes(const render::MapData& data, const SlideView& view,
                                     std::vector<render::HeadlessRequest> requests, int width,

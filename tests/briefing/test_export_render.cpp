@@ -263,6 +263,9 @@ TEST(SideBySide, PanesShareOneSetOfClassBreaks) {
   std::ostringstream log;
   const auto panes = render_view(f.data, v, 1600, 800, false, true, log);
   ASSERT_EQ(panes.size(), 2u);
+  // In the window's order: the comparison window left, the view's own right.
+  EXPECT_EQ(panes[0].label, window_text("2025-01-01", "2025-06-30"));
+  EXPECT_EQ(panes[1].label, window_text("2025-07-01", "2025-12-31"));
   // Colour → the class's range ("1 – 2", without the commune count).
   auto ranges = [](const std::vector<render::LegendEntry>& entries) {
     std::map<uint32_t, std::string> m;
