@@ -44,10 +44,18 @@ double draw_legend(report::Document& doc, const std::vector<render::LegendSectio
         case render::LegendEntry::Kind::Line:
           doc.line(x, cy, x + sw, cy, colour_of(e.colour), 0.8);
           break;
-        case render::LegendEntry::Kind::Point:
-          doc.rect(x + sw / 2 - 1.1, cy - 1.1, 2.2, 2.2, colour_of(e.symbol.fill),
-                   Colour{0.15, 0.15, 0.15, 1}, 0.15);
+        case render::LegendEntry::Kind::Point: {
+          // The map's own shape (star, diamond, triangle, ring …), not a stand-in square.
+          const double r = 1.45 * std::max(0.7, static_cast<double>(e.symbol.scale));
+          std::vector<std::pair<double, double>> pts;
+          for (const auto& [px, py] : render::shape_outline(e.symbol.shape))
+            pts.emplace_back(x + sw / 2 + r * px, cy + r * py);
+          if (e.symbol.shape == render::Shape::Ring)
+            doc.polygon(pts, std::nullopt, colour_of(e.symbol.fill), r * 0.5);
+          else
+            doc.polygon(pts, colour_of(e.symbol.fill), Colour{0.15, 0.15, 0.15, 1}, 0.15);
           break;
+        }
         case render::LegendEntry::Kind::Hex: {
           // A square swatch at the hexagon's size (its colour and alpha as drawn).
           const double h = (lh - 0.8) * std::clamp<double>(e.symbol.scale, 0.4, 1.0);

@@ -36,49 +36,28 @@ void halo_text(ImDrawList& dl, ImFont* font, float size, ImVec2 p, ImU32 ink, Im
 
 void draw_symbol(ImDrawList& dl, const PointSymbol& s, ImVec2 c, float r, ImU32 outline) {
   const ImU32 fill = col(s.fill);
+  std::vector<ImVec2> pts;
+  for (const auto& [x, y] : shape_outline(s.shape))
+    pts.push_back({c.x + r * static_cast<float>(x), c.y + r * static_cast<float>(y)});
+  const int n = static_cast<int>(pts.size());
   switch (s.shape) {
-    case Shape::Circle:
-      dl.AddCircleFilled(c, r, fill, 20);
-      dl.AddCircle(c, r, outline, 20, 1.f);
-      break;
     case Shape::Ring:
       dl.AddCircle(c, r * 0.75f, fill, 20, r * 0.5f);
-      break;
-    case Shape::Square: {
-      float h = r * 0.85f;
-      dl.AddRectFilled({c.x - h, c.y - h}, {c.x + h, c.y + h}, fill);
-      dl.AddRect({c.x - h, c.y - h}, {c.x + h, c.y + h}, outline);
-      break;
-    }
-    case Shape::Diamond: {
-      ImVec2 a{c.x, c.y - r}, b{c.x + r, c.y}, d{c.x, c.y + r}, e{c.x - r, c.y};
-      dl.AddQuadFilled(a, b, d, e, fill);
-      dl.AddQuad(a, b, d, e, outline);
-      break;
-    }
-    case Shape::Triangle: {
-      ImVec2 a{c.x, c.y - r}, b{c.x + r * 0.87f, c.y + r * 0.5f},
-          d{c.x - r * 0.87f, c.y + r * 0.5f};
-      dl.AddTriangleFilled(a, b, d, fill);
-      dl.AddTriangle(a, b, d, outline);
-      break;
-    }
+      return;
     case Shape::Star: {
-      ImVec2 pts[10];
-      for (int i = 0; i < 10; ++i) {
-        float rr = i % 2 == 0 ? r : r * 0.45f;
-        float a = -kPi / 2 + i * kPi / 5;
-        pts[i] = {c.x + rr * std::cos(a), c.y + rr * std::sin(a)};
-      }
+      // Not convex: the inner pentagon, then a triangle per point.
       ImVec2 inner[5];
       for (int i = 0; i < 5; ++i) inner[i] = pts[2 * i + 1];
       dl.AddConvexPolyFilled(inner, 5, fill);
       for (int i = 0; i < 5; ++i)
         dl.AddTriangleFilled(pts[2 * i], pts[(2 * i + 1) % 10], pts[(2 * i + 9) % 10], fill);
-      dl.AddPolyline(pts, 10, outline, ImDrawFlags_Closed, 1.f);
       break;
     }
+    default:
+      dl.AddConvexPolyFilled(pts.data(), n, fill);
+      break;
   }
+  dl.AddPolyline(pts.data(), n, outline, ImDrawFlags_Closed, 1.f);
 }
 
 std::string distance_label(double m) {

@@ -556,6 +556,34 @@ Rgba incident_group_colour(int group_index) {
   return pick(kGroups, std::size(kGroups), std::max(group_index, 0));
 }
 
+std::vector<std::pair<double, double>> shape_outline(Shape shape) {
+  constexpr double kPi = 3.14159265358979323846;
+  std::vector<std::pair<double, double>> out;
+  switch (shape) {
+    case Shape::Circle:
+    case Shape::Ring:
+      for (int i = 0; i < 32; ++i)
+        out.emplace_back(std::cos(2 * kPi * i / 32), std::sin(2 * kPi * i / 32));
+      break;
+    case Shape::Square:
+      out = {{-0.85, -0.85}, {0.85, -0.85}, {0.85, 0.85}, {-0.85, 0.85}};
+      break;
+    case Shape::Diamond:
+      out = {{0, -1}, {1, 0}, {0, 1}, {-1, 0}};
+      break;
+    case Shape::Triangle:
+      out = {{0, -1}, {0.87, 0.5}, {-0.87, 0.5}};
+      break;
+    case Shape::Star:
+      for (int i = 0; i < 10; ++i) {
+        const double r = i % 2 == 0 ? 1 : 0.45, a = -kPi / 2 + i * kPi / 5;
+        out.emplace_back(r * std::cos(a), r * std::sin(a));
+      }
+      break;
+  }
+  return out;
+}
+
 const char* tr(Text id, Lang lang) {
   const bool vi = lang == Lang::Vi;
   switch (id) {

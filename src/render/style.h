@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/weights.h"
@@ -54,6 +55,12 @@ struct Rgba {
 
 // Point symbol shapes, drawn by shaders/point.frag.
 enum class Shape : int { Circle = 0, Square = 1, Diamond = 2, Triangle = 3, Star = 4, Ring = 5 };
+
+// The outline of a shape of radius 1 around (0, 0), y down, as the map draws it: the square,
+// diamond, triangle and five-pointed star by their corners, the circle and the ring as a
+// 32-gon (a ring is drawn as a thick outline, not filled). Legends in every medium (the
+// window's overlay, PDF and PNG pages) draw their symbols from this.
+std::vector<std::pair<double, double>> shape_outline(Shape shape);
 
 struct PointSymbol {
   Shape shape = Shape::Circle;

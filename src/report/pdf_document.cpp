@@ -317,6 +317,29 @@ void Document::rect(double x, double y, double w, double h, std::optional<Colour
   impl_->check("rectangle");
 }
 
+void Document::polygon(const std::vector<std::pair<double, double>>& points,
+                       std::optional<Colour> fill, std::optional<Colour> stroke, double stroke_mm) {
+  if (points.empty()) return;
+  cairo_t* cr = impl_->cr;
+  cairo_move_to(cr, points[0].first, points[0].second);
+  for (size_t i = 1; i < points.size(); ++i) cairo_line_to(cr, points[i].first, points[i].second);
+  cairo_close_path(cr);
+  if (fill) {
+    set_colour(cr, *fill);
+    if (stroke)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
+  }
+  if (stroke) {
+    set_colour(cr, *stroke);
+    cairo_set_line_width(cr, stroke_mm);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+  impl_->check("polygon");
+}
+
 std::vector<double> Document::image(const ImageView& img, double x, double y, double w, double h) {
   if (img.width <= 0 || img.height <= 0 || !img.rgba)
     throw ReportError(impl_->file.string() + ": empty image");

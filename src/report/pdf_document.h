@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace secmap::report {
@@ -95,6 +96,9 @@ class Document {
   // A filled and/or stroked rectangle.
   void rect(double x, double y, double w, double h, std::optional<Colour> fill,
             std::optional<Colour> stroke = std::nullopt, double stroke_mm = 0.3);
+  // A filled and/or stroked closed polygon through the points (mm).
+  void polygon(const std::vector<std::pair<double, double>>& points, std::optional<Colour> fill,
+               std::optional<Colour> stroke = std::nullopt, double stroke_mm = 0.3);
   // The image scaled to fit inside the box keeping its aspect ratio, centred; returns the
   // rectangle it occupies {x, y, w, h} in mm.
   std::vector<double> image(const ImageView& image, double x, double y, double w, double h);

@@ -2,7 +2,9 @@
 // per step) and the `secmap slides` / `secmap animate` commands.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -10,10 +12,12 @@
 #include "briefing/animation.h"
 #include "briefing/deck_export.h"
 #include "briefing/slide.h"
+#include "briefing/slide_page.h"
 #include "briefing/video_writer.h"
 #include "briefing_fixture.h"
 #include "demo/demo_builder.h"
 #include "io/png.h"
+#include "render/style.h"
 #include "test_support.h"
 
 namespace secmap::briefing {
@@ -137,6 +141,44 @@ TEST(Deck, APublicDeckCarriesNoInternalWording) {
   EXPECT_NE(text.find("Số liệu tổng hợp theo xã"), std::string::npos) << text;
   EXPECT_NE(log.str().find("internal subtitle left out"), std::string::npos) << log.str();
   EXPECT_NE(log.str().find("note left out"), std::string::npos) << log.str();
+}
+
+// The page legend draws the map's own symbols: the international gate is a star there too, not
+// a square (a star fills well under two thirds of its bounding box; a square all of it).
+TEST(Deck, PageLegendSymbolsAreTheMapsShapes) {
+  auto path = test::scratch_dir("deck_symbols") / "deck.sqlite";
+  test::build_briefing_fixture(path);
+  test::add_public_gate(path);
+  auto db = store::Database::open(path);
+  Slide a;
+  a.title = "Cửa khẩu";
+  a.view.style = "drugfree";
+  a.view.layers = {"communes", "crossings"};
+  add_slide(db, a);
+  std::ostringstream log;
+  DeckExportOptions o;
+  o.out = path.parent_path() / "pages";
+  o.width = 1920;
+  o.height = 1080;
+  const auto r = export_deck(db, o, log);
+  ASSERT_EQ(r.files.size(), 1u);
+  const io::Image img = io::read_png(r.files[0]);
+  const double px_per_mm = img.width / kPageWidthMm;
+  const int legend_x0 = static_cast<int>((kMapX + kMapW + 4) * px_per_mm);
+  const render::Rgba star = render::crossing_symbol("international_gate").fill;
+  int n = 0, x0 = img.width, x1 = -1, y0 = img.height, y1 = -1;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = legend_x0; x < img.width; ++x) {
+      const uint8_t* p = img.pixel(x, y);
+      if (std::abs(p[0] - star.r) > 12 || std::abs(p[1] - star.g) > 12 ||
+          std::abs(p[2] - star.b) > 12)
+        continue;
+      ++n, x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+  ASSERT_GT(n, 20) << "no star drawn in the legend";
+  const double fill = double(n) / ((x1 - x0 + 1) * (y1 - y0 + 1));
+  EXPECT_LT(fill, 0.6) << "the legend's gate symbol fills its box like a square";
+  EXPECT_GT(fill, 0.2);
 }
 
 TEST(Deck, FolderGetsOnePngPagePerSlideAndPublicFlagHidesPoints) {
