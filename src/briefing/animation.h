@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "briefing/slide.h"
+#include "io/png.h"
 #include "render/headless.h"
 #include "render/map_data.h"
 
@@ -41,6 +42,12 @@ std::vector<SlideView> frame_views(const AnimationOptions& options);
 // means the same count in every frame.
 std::vector<render::HeadlessRequest> animation_requests(const render::MapData& data,
                                                         const AnimationOptions& options);
+
+// Frame `index` (0-based, of `frames`) as write_animation writes it: the map drawn from its
+// request, the classification band and the step's dates.
+io::Image animation_frame(const render::MapData& data, const AnimationOptions& options,
+                          const SlideView& view, render::HeadlessRequest request, int index,
+                          int frames, std::ostream& log);
 
 // Throws SlideError for bad dates or output, render errors with their message.
 AnimationResult write_animation(const render::MapData& data, const AnimationOptions& options,

@@ -200,6 +200,8 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
     dl.AddRect({off.x + box.x0, off.y + box.y0}, {off.x + box.x1, off.y + box.y1},
                IM_COL32(120, 120, 120, 255), 4 * k);
     const float sw = lay.swatch, gap = lay.gap, row = lay.row, lfs = lay.font;
+    // A swatch's margins in its row, in proportion, so small legends keep their swatches.
+    const float top = std::min(2.f, row * 0.1f), bottom = std::min(4.f, row * 0.19f);
     for (const LegendLayout::Item& item : lay.items) {
       const float x = off.x + item.x, y = off.y + item.y;
       if (!item.entry) {  // the legend's or a section's title
@@ -211,8 +213,8 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
         ImVec2 c{x + sw / 2, y + row / 2 - 1};
         switch (e.kind) {
           case LegendEntry::Kind::Fill:
-            dl.AddRectFilled({x, y + 2}, {x + sw, y + row - 4}, col(e.colour));
-            dl.AddRect({x, y + 2}, {x + sw, y + row - 4}, col(kOutline));
+            dl.AddRectFilled({x, y + top}, {x + sw, y + row - bottom}, col(e.colour));
+            dl.AddRect({x, y + top}, {x + sw, y + row - bottom}, col(kOutline));
             break;
           case LegendEntry::Kind::Line:
             dl.AddLine({x, c.y}, {x + sw, c.y}, col(e.colour), 3 * k);
@@ -223,7 +225,8 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
             break;
           case LegendEntry::Kind::Hex: {
             // The bin's hexagon at its class's size, with the alpha it is drawn with.
-            const float r = (row - 4) * 0.5f / 0.866f * std::clamp(e.symbol.scale, 0.4f, 1.f);
+            const float r =
+                (row - top - bottom) * 0.5f / 0.866f * std::clamp(e.symbol.scale, 0.4f, 1.f);
             ImVec2 pts[6];
             for (int i = 0; i < 6; ++i) {
               const float a = 3.14159265f / 3 * i + 3.14159265f / 6;
@@ -238,7 +241,7 @@ OverlayStats draw_overlay(ImDrawList& dl, const MapFonts& fonts, const View& vie
             break;
           }
           case LegendEntry::Kind::Hatch: {
-            const ImVec2 a{x, y + 2}, b{x + sw, y + row - 4};
+            const ImVec2 a{x, y + top}, b{x + sw, y + row - bottom};
             dl.AddRectFilled(a, b, col(e.colour));
             dl.PushClipRect(a, b, true);
             const float step = 8 * k, hgt = b.y - a.y;
