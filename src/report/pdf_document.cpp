@@ -83,6 +83,24 @@ void set_colour(cairo_t* cr, const Colour& c) {
   cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
+// Fills and/or strokes the current path, then clears it.
+void fill_and_stroke(cairo_t* cr, const std::optional<Colour>& fill,
+                     const std::optional<Colour>& stroke, double stroke_mm) {
+  if (fill) {
+    set_colour(cr, *fill);
+    if (stroke)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
+  }
+  if (stroke) {
+    set_colour(cr, *stroke);
+    cairo_set_line_width(cr, stroke_mm);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> document_font_files() {
@@ -301,19 +319,7 @@ void Document::rect(double x, double y, double w, double h, std::optional<Colour
                     std::optional<Colour> stroke, double stroke_mm) {
   cairo_t* cr = impl_->cr;
   cairo_rectangle(cr, x, y, w, h);
-  if (fill) {
-    set_colour(cr, *fill);
-    if (stroke)
-      cairo_fill_preserve(cr);
-    else
-      cairo_fill(cr);
-  }
-  if (stroke) {
-    set_colour(cr, *stroke);
-    cairo_set_line_width(cr, stroke_mm);
-    cairo_stroke(cr);
-  }
-  cairo_new_path(cr);
+  fill_and_stroke(cr, fill, stroke, stroke_mm);
   impl_->check("rectangle");
 }
 
@@ -324,19 +330,7 @@ void Document::polygon(const std::vector<std::pair<double, double>>& points,
   cairo_move_to(cr, points[0].first, points[0].second);
   for (size_t i = 1; i < points.size(); ++i) cairo_line_to(cr, points[i].first, points[i].second);
   cairo_close_path(cr);
-  if (fill) {
-    set_colour(cr, *fill);
-    if (stroke)
-      cairo_fill_preserve(cr);
-    else
-      cairo_fill(cr);
-  }
-  if (stroke) {
-    set_colour(cr, *stroke);
-    cairo_set_line_width(cr, stroke_mm);
-    cairo_stroke(cr);
-  }
-  cairo_new_path(cr);
+  fill_and_stroke(cr, fill, stroke, stroke_mm);
   impl_->check("polygon");
 }
 
