@@ -1,5 +1,6 @@
 #include "render/fonts.h"
 
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -45,9 +46,20 @@ MapFonts add_map_fonts(ImFontAtlas& atlas, float size_px) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
-  f.regular = atlas.AddFontFromFileTTF(regular, size_px, &cfg, vietnamese_glyph_ranges());
-  f.bold =
-      bold ? atlas.AddFontFromFileTTF(bold, size_px, &cfg, vietnamese_glyph_ranges()) : f.regular;
+  // Noto Sans lacks some symbols the interface writes (≤ ≥ ≈, arrows): DejaVu Sans, merged in,
+  // gives those it lacks (a merged font only fills code points the first one does not have).
+  auto add = [&](const char* file, const char* const* fallbacks) {
+    ImFont* font = atlas.AddFontFromFileTTF(file, size_px, &cfg, vietnamese_glyph_ranges());
+    const char* fill = fallbacks[1];
+    if (font && std::strcmp(file, fill) != 0 && std::filesystem::exists(fill)) {
+      ImFontConfig merge = cfg;
+      merge.MergeMode = true;
+      atlas.AddFontFromFileTTF(fill, size_px, &merge, vietnamese_glyph_ranges());
+    }
+    return font;
+  };
+  f.regular = add(regular, kRegular);
+  f.bold = bold ? add(bold, kBold) : f.regular;
   if (!f.regular || !f.bold) throw FontError(std::string("cannot load font ") + regular);
   return f;
 }

@@ -34,7 +34,8 @@ bool AppState::open_database(const std::filesystem::path& path) {
   std::error_code ec;
   const std::filesystem::path abs = std::filesystem::absolute(path, ec);
   try {
-    if (!std::filesystem::exists(abs)) throw store::StoreError(abs.string() + ": no such file");
+    if (!std::filesystem::exists(abs))
+      throw store::StoreError(abs.string() + ": không có tệp này / no such file");
     auto db = std::make_unique<store::Database>(store::Database::open(abs));
     auto data = std::make_shared<render::MapData>(render::load_map_data(*db));
     auto index = std::make_unique<FeatureIndex>(*db, *data);
