@@ -2,7 +2,11 @@
 // reorder/delete keeping positions 0..n-1, and failures that leave the table unchanged.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "briefing/slide.h"
+#include "edit/audit.h"
+#include "store/write_error.h"
 #include "test_support.h"
 
 namespace secmap::briefing {
@@ -145,6 +149,52 @@ TEST(Slides, MoveAndReorder) {
   EXPECT_EQ(titles(db), (std::vector<std::string>{"B", "C", "A", "D"}));
   reorder_slides(db, "default", {ids[3], ids[2], ids[1], ids[0]});
   EXPECT_EQ(titles(db), (std::vector<std::string>{"D", "C", "B", "A"}));
+}
+
+// A disk that fills up under a new slide or a slide's update (SQLite's page limit for the
+// connection): refused as a full disk, the deck and the audit trail exactly as they were.
+TEST(Slides, AFullDiskRefusesEveryWriteWhole) {
+  auto db = fresh_db("slides_full");
+  Slide s;
+  s.title = "Một";
+  const int64_t a = add_slide(db, s);
+  s.title = "Hai";
+  add_slide(db, s);
+  auto snapshot = [&] {
+    std::string out;
+    for (const Slide& x : list_slides(db))
+      out += std::to_string(x.id) + x.title + x.note + std::to_string(x.version) + "\n";
+    return out + std::to_string(db.query_int("SELECT count(*) FROM audit_log").value_or(-1));
+  };
+  const std::string before = snapshot();
+  db.exec("PRAGMA max_page_count = " + std::to_string(*db.query_int("PRAGMA page_count")));
+  const std::string big(60000, 'n');
+  auto refused = [&](const char* what, const std::function<void()>& write) {
+    try {
+      write();
+      ADD_FAILURE() << what << ": not refused";
+    } catch (const store::WriteError& e) {
+      EXPECT_NE(std::string(e.what()).find("disk is full"), std::string::npos) << e.what();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << what << ": not reported as a full disk: " << e.what();
+    }
+    EXPECT_FALSE(store::in_transaction(db)) << what;
+  };
+  Slide added;
+  added.title = "Ba";
+  added.note = big;
+  refused("add", [&] { add_slide(db, added); });
+  Slide changed = *find_slide(db, a);
+  changed.note = big;
+  refused("update", [&] { update_slide(db, changed); });
+  db.exec("PRAGMA max_page_count = 1073741823");
+  EXPECT_EQ(snapshot(), before);
+  EXPECT_TRUE(edit::verify_audit(db).ok);
+  // With room again the same writes land.
+  add_slide(db, added);
+  update_slide(db, changed);
+  EXPECT_EQ(find_slide(db, a)->note, big);
+  EXPECT_EQ(list_slides(db).size(), 3u);
 }
 
 TEST(Slides, FailuresLeaveTheTableUnchanged) {
