@@ -13,6 +13,7 @@
 #include "border/segments.h"
 #include "border_fixture.h"
 #include "edit/audit.h"
+#include "store/write_error.h"
 
 namespace secmap::border {
 namespace {
@@ -152,6 +153,39 @@ TEST(Segments, RealBorderLineAddsUpAndAttributesCrossings) {
     EXPECT_LE(pos.measure_m, fixed[size_t(sf)].to_m + 1) << c.name;
   }
   EXPECT_GT(checked, 10);
+}
+
+// Recomputed segments on a full disk (SQLite's page limit for the connection): the rewrite is
+// refused as a full disk and the stored segments and the audit trail stay as they were.
+TEST(Segments, ARewriteOnAFullDiskKeepsTheStoredSegments) {
+  RefProj proj;
+  auto db = synthetic_border_db("seg_full", proj);
+  const auto frame = MetricFrame::for_database(db);
+  const auto line = load_border_line(db, frame);
+  store_segments(db, split_by_commune(line, frame, analysis::load_communes(db)));
+  const auto fine = split_fixed(line, frame, 100);  // 400 pieces: far more than fits
+  auto stored = [&] {
+    std::string out;
+    for (const auto& s : load_segments(db, frame, "commune")) out += s.segment_id + ";";
+    for (const auto& s : load_segments(db, frame, "fixed")) out += s.segment_id + ";";
+    return out + std::to_string(*db.query_int("SELECT count(*) FROM audit_log"));
+  };
+  const std::string before = stored();
+  db.exec("PRAGMA max_page_count = " + std::to_string(*db.query_int("PRAGMA page_count")));
+  try {
+    store_segments(db, fine);
+    ADD_FAILURE() << "the rewrite fitted; the test needs more pieces";
+  } catch (const store::WriteError& e) {
+    EXPECT_NE(std::string(e.what()).find("disk is full"), std::string::npos) << e.what();
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "not reported as a full disk: " << e.what();
+  }
+  db.exec("PRAGMA max_page_count = 1073741823");
+  EXPECT_FALSE(store::in_transaction(db));
+  EXPECT_EQ(stored(), before);
+  EXPECT_TRUE(edit::verify_audit(db).ok);
+  store_segments(db, fine);
+  EXPECT_EQ(load_segments(db, frame, "fixed").size(), fine.size());
 }
 
 }  // namespace
