@@ -123,6 +123,7 @@ void draw_time_section(PanelContext& ctx) {
     for (const DatePreset& p : campaign_presets(st.index()->campaigns(), L)) {
       const bool current = w.from == p.days.from && w.to == p.days.to;
       if (ImGui::Selectable(p.label.c_str(), current)) st.set_days(p.days);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.label.c_str());  // the whole name
     }
     ImGui::TreePop();
   }

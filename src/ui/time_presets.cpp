@@ -38,8 +38,10 @@ std::string format_day(int32_t day) {
 std::vector<DatePreset> campaign_presets(const std::vector<Campaign>& campaigns, Lang lang) {
   std::vector<DatePreset> out;
   for (const auto& c : campaigns)
-    out.push_back({(lang == Lang::En ? c.name_en : c.name_vi) + " (" + format_day(c.from) + " – " +
-                       format_day(c.to) + ")",
+    // The dates first: campaigns of one kind share long names ("Cao điểm tấn công, trấn áp tội
+    // phạm dịp Tết …"), and a narrow sidebar cuts a label's end.
+    out.push_back({format_day(c.from) + " – " + format_day(c.to) + " · " +
+                       (lang == Lang::En ? c.name_en : c.name_vi),
                    {c.from, c.to}});
   return out;
 }

@@ -22,6 +22,8 @@ render::DayRange same_window_last_year(render::DayRange w);
 render::DayRange month_of(int32_t day);
 render::DayRange year_of(int32_t day);
 // One preset per campaign, labelled with its name and dates in the interface language.
+// One preset per campaign window, labelled "15/12/2024 – 14/02/2025 · name": the dates first, so
+// that labels cut by a narrow sidebar still differ.
 std::vector<DatePreset> campaign_presets(const std::vector<Campaign>& campaigns, Lang lang);
 // "15/12/2024" — the Vietnamese (and British) order, used in both languages.
 std::string format_day(int32_t day);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "demo/demo_builder.h"
 #include "geo/crs.h"
@@ -141,6 +142,27 @@ TEST(TimePresets, WindowsAndLastYear) {
   EXPECT_EQ(render::iso_date(last.from), "2023-12-15");
   EXPECT_EQ(render::iso_date(last.to), "2024-02-14");
   EXPECT_EQ(format_day(d), "14/02/2025");
+}
+
+// Campaign windows of one kind share long names; their labels differ from the start, so that a
+// narrow sidebar cutting their ends still shows which is which.
+TEST(TimePresets, CampaignLabelsDifferWhereASidebarShowsThem) {
+  const std::string name = "Cao điểm tấn công, trấn áp tội phạm dịp Tết Nguyên đán";
+  std::vector<Campaign> campaigns;
+  for (const char* y : {"2024", "2025", "2026"})
+    campaigns.push_back({std::string("tet") + y, name, "Tet campaign",
+                         *render::day_number(std::string(y) + "-01-05"),
+                         *render::day_number(std::string(y) + "-02-20")});
+  const auto presets = campaign_presets(campaigns, Lang::Vi);
+  ASSERT_EQ(presets.size(), 3u);
+  std::set<std::string> starts;
+  for (const auto& p : presets) {
+    starts.insert(p.label.substr(0, 12));              // what a cut label still shows
+    EXPECT_NE(p.label.find(name), std::string::npos);  // and the whole name is there
+  }
+  EXPECT_EQ(starts.size(), 3u);
+  EXPECT_EQ(presets[1].label.rfind("05/01/2025 – 20/02/2025", 0), 0u) << presets[1].label;
+  EXPECT_EQ(presets[1].days.from, campaigns[1].from);
 }
 
 TEST_F(AppStateTest, SettingsRoundTripThroughTheFile) {
