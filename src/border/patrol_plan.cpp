@@ -94,4 +94,9 @@ std::string format_hours(double hours) {
   return std::to_string(minutes / 60) + " h " + std::to_string(minutes % 60) + " min";
 }
 
+std::string format_hours_vi(double hours) {
+  const long minutes = std::lround(hours * 60);
+  return std::to_string(minutes / 60) + " giờ " + std::to_string(minutes % 60) + " phút";
+}
+
 }  // namespace secmap::border

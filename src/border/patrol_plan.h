@@ -41,5 +41,7 @@ std::vector<PlanRow> plan_routes(const std::vector<Route>& routes,
 
 // "3 h 20 min".
 std::string format_hours(double hours);
+// The same in Vietnamese: "1 giờ 05 phút" (the window's panels).
+std::string format_hours_vi(double hours);
 
 }  // namespace secmap::border

@@ -104,7 +104,7 @@ void check_line(const Validator& v, const RecordToCheck& r, std::vector<FieldErr
 }
 
 void check_one_of(std::vector<FieldError>& errs, const Fields& f, const char* field,
-                  std::initializer_list<const char*> allowed) {
+                  const std::vector<const char*>& allowed) {
   const std::string value = text_of(f, field);
   if (value.empty()) return;
   std::string list;
@@ -157,6 +157,23 @@ Fields incident_fields(const IncidentInput& in) {
   return f;
 }
 
+const std::vector<const char*>& fixed_choices(std::string_view table, std::string_view column) {
+  struct Choices {
+    const char* table;
+    const char* column;
+    std::vector<const char*> values;
+  };
+  static const std::vector<Choices> kChoices = {
+      {"crossings", "status", {"open", "restricted", "closed"}},
+      {"facilities", "country", {"VN", "CN"}},
+      {"patrols", "state", {"planned", "done"}},
+  };
+  static const std::vector<const char*> kNone;
+  for (const Choices& c : kChoices)
+    if (table == c.table && column == c.column) return c.values;
+  return kNone;
+}
+
 std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
                                      std::string_view today) {
   std::vector<FieldError> errs;
@@ -195,11 +212,11 @@ std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
                          "năm " + std::to_string(*year) + " không hợp lệ"));
     check_point(v, r, errs, true);
   } else if (t == "crossings") {
-    check_one_of(errs, f, "status", {"open", "restricted", "closed"});
+    check_one_of(errs, f, "status", fixed_choices("crossings", "status"));
     check_point(v, r, errs, true);
   } else if (t == "facilities") {
     const std::string country = text_of(f, "country");
-    check_one_of(errs, f, "country", {"VN", "CN"});
+    check_one_of(errs, f, "country", fixed_choices("facilities", "country"));
     if (auto cp = int_of(f, "counterpart_id")) {
       if (r.id && *cp == *r.id)
         errs.push_back(err("counterpart_id", "a facility cannot be its own counterpart",
@@ -234,7 +251,7 @@ std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
     }
     v.check_order(errs, "date_from", text_of(f, "date_from"), "date_to", text_of(f, "date_to"));
   } else if (t == "patrols") {
-    check_one_of(errs, f, "state", {"planned", "done"});
+    check_one_of(errs, f, "state", fixed_choices("patrols", "state"));
     v.check_order(errs, "starts_at", text_of(f, "starts_at"), "ends_at", text_of(f, "ends_at"));
     // A patrol reported done cannot have started in the future.
     if (text_of(f, "state") == "done")

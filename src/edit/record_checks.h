@@ -22,6 +22,11 @@ struct RecordToCheck {
 std::vector<FieldError> check_record(const Validator& v, const RecordToCheck& r,
                                      std::string_view today);
 
+// The values a column of a table may take when it has fixed choices and no code list (a
+// crossing's status, a route's state, a facility's country); empty for any other column. The
+// checks and the window's form both read them here.
+const std::vector<const char*>& fixed_choices(std::string_view table, std::string_view column);
+
 // The incident form of an incidents row's fields and point.
 IncidentInput incident_input(const Fields& fields, const std::optional<geo::Geometry>& geom,
                              std::optional<int64_t> id, bool accept_outside);

@@ -18,6 +18,7 @@
 #include "geo/crs.h"
 #include "render/style.h"
 #include "ui/app_state.h"
+#include "ui/drawn_text.h"
 #include "ui/edit_session.h"
 #include "ui/form_draft.h"
 #include "ui/full_screen.h"
@@ -242,6 +243,7 @@ int run_map_window(const WindowOptions& opt) {
     // keeps the province out from under the legend, whose size the first drawing tells).
     if (script && (!state.has_data() || map_failed || map_view->has_image()))
       step = script->step(state, &show);
+
     if (step.key) key_down = step.key;
     bool moving = step.moves_map;
     if (presenting) {
@@ -358,6 +360,13 @@ int run_map_window(const WindowOptions& opt) {
     if (presenting && present_fonts.ready())
       draw_presentation_chrome(overlay, present_fonts, state, show, io.DisplaySize, area.fb_scale);
     ImGui::Render();
+    // Every text the frame shows, for scans of the interface's language.
+    if (step.log_text) {
+      std::ofstream out(*step.log_text);
+      for (const std::string& line : drawn_text(*ImGui::GetDrawData(), *io.Fonts))
+        out << line << '\n';
+      if (!out) std::fprintf(stderr, "secmap map: cannot write %s\n", step.log_text->c_str());
+    }
 
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fbw, fbh);

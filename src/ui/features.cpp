@@ -318,9 +318,9 @@ FeatureDetails FeatureIndex::details(store::Database& db, FeatureRef f, Lang lan
   add(S::Name, r.name);
   add(S::OtherName, r.alt_name);
   add(S::Kind, coded(crossing ? "crossing_kinds" : "facility_kinds", r.kind));
-  add(S::Status, r.status);
+  add(S::Status, value_label("status", r.status, lang));
   add(S::Counterpart, r.counterpart);
-  add(S::Country, r.country);
+  add(S::Country, value_label("country", r.country, lang));
   if (!r.commune_code.empty()) {
     std::string commune = r.commune_code;
     for (const auto& c : data_.communes)

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 
+#include "edit/record_checks.h"
 #include "edit/tables.h"
 #include "ui/edit_session.h"
 #include "ui/panels.h"
@@ -21,19 +22,38 @@ void field_error(const RecordForm& form, const std::string& field, Lang L) {
     ImGui::TextColored(kErrorColour, "%s", (L == Lang::En ? e->message : e->message_vi).c_str());
 }
 
+// A code as the form shows it: its name, after the code when the code is an official number
+// ("SO-06 trộm cắp tài sản"); a code that is an English word ("foot", "processed") is not shown.
+std::string code_choice(const store::Code& c, Lang L) {
+  const std::string& name = L == Lang::En ? c.name_en : c.name_vi;
+  const bool numbered = c.code.find_first_of("0123456789") != std::string::npos;
+  return name.empty() ? c.code : numbered ? c.code + "  " + name : name;
+}
+
 // A combo over one code list; "" (none) first when optional.
 void code_combo(EditSession& ed, const std::string& label, const model::Column& col, Lang L) {
   std::string& value = ed.form().values[col.name];
   const auto& list = ed.codes().list(col.code_list);
   std::string preview = value.empty() ? std::string("—") : value;
   for (const auto& c : list)
-    if (c.code == value) preview = c.code + " " + (L == Lang::En ? c.name_en : c.name_vi);
+    if (c.code == value) preview = code_choice(c, L);
   if (ImGui::BeginCombo(label.c_str(), preview.c_str())) {
     if (!col.required && ImGui::Selectable("—", value.empty())) value.clear();
-    for (const auto& c : list) {
-      const std::string text = c.code + "  " + (L == Lang::En ? c.name_en : c.name_vi);
-      if (ImGui::Selectable(text.c_str(), c.code == value)) value = c.code;
-    }
+    for (const auto& c : list)
+      if (ImGui::Selectable(code_choice(c, L).c_str(), c.code == value)) value = c.code;
+    ImGui::EndCombo();
+  }
+}
+
+// A combo over a column's fixed choices (edit::fixed_choices), named in the language.
+void choice_combo(EditSession& ed, const std::string& label, const model::Column& col,
+                  const std::vector<const char*>& choices, Lang L) {
+  std::string& value = ed.form().values[col.name];
+  const std::string preview = value.empty() ? std::string("—") : value_label(col.name, value, L);
+  if (ImGui::BeginCombo(label.c_str(), preview.c_str())) {
+    if (!col.required && ImGui::Selectable("—", value.empty())) value.clear();
+    for (const char* c : choices)
+      if (ImGui::Selectable(value_label(col.name, c, L).c_str(), value == c)) value = c;
     ImGui::EndCombo();
   }
 }
@@ -54,8 +74,11 @@ void text_field(EditSession& ed, const std::string& label, const std::string& fi
 void column_field(EditSession& ed, const model::Column& col, Lang L) {
   RecordForm& form = ed.form();
   std::string label = field_label(col.name, L) + (col.required ? " *" : "") + "##" + col.name;
+  const std::vector<const char*>& choices = edit::fixed_choices(form.table, col.name);
   if (!col.code_list.empty()) {
     code_combo(ed, label, col, L);
+  } else if (!choices.empty()) {
+    choice_combo(ed, label, col, choices, L);
   } else if (col.type == model::ColumnType::Boolean) {
     bool on = form.values[col.name] == "1";
     if (ImGui::Checkbox(label.c_str(), &on)) form.values[col.name] = on ? "1" : "0";

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "border/patrol_plan.h"
 #include "ui/panels.h"
 #include "ui/patrol_exports.h"
 #include "ui/patrol_planning.h"
@@ -87,7 +88,7 @@ void draw_patrol_section(PanelContext& ctx) {
                            ImGuiInputTextFlags_EnterReturnsTrue))
       pp.set_speed(mode, v);
     ImGui::SameLine();
-    ImGui::TextUnformatted(mode.c_str());
+    ImGui::TextUnformatted(pp.mode_name(mode, L).c_str());
   }
 
   ImGui::Separator();
@@ -106,8 +107,11 @@ void draw_patrol_section(PanelContext& ctx) {
     ImGui::TableHeadersRow();
     for (const auto& r : rows) {
       ImGui::TableNextRow();
+      const std::string mode = pp.mode_name(r.mode, L);
+      const std::string duration =
+          L == Lang::Vi ? border::format_hours_vi(r.hours) : border::format_hours(r.hours);
       for (const std::string* cell :
-           {&r.name, &r.mode, &r.length_km, &r.duration, &r.hotspots, &r.crossings}) {
+           {&r.name, &mode, &r.length_km, &duration, &r.hotspots, &r.crossings}) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", cell->c_str());
       }

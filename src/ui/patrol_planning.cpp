@@ -142,6 +142,7 @@ void PatrolPlanning::close() {
   links_.reset();
   kinds_.clear();
   kind_names_.clear();
+  mode_names_.clear();
   invalidate();
   shown_.reset();
 }
@@ -163,6 +164,7 @@ void PatrolPlanning::open(store::Database& db) {
       kinds_.push_back(k.code);
       kind_names_[k.code] = {k.name_vi, k.name_en};
     }
+    for (const auto& m : codes.list("patrol_modes")) mode_names_[m.code] = {m.name_vi, m.name_en};
     Inputs& in = change_inputs();
     in.frame = std::make_shared<const border::MetricFrame>(border::MetricFrame::for_database(db));
     const auto line = border::load_border_line(db, *in.frame);
@@ -295,11 +297,22 @@ size_t PatrolPlanning::export_routes(const std::filesystem::path& out, bool incl
   return keep.size();
 }
 
-std::string PatrolPlanning::kind_name(const std::string& code, render::Lang lang) const {
-  const auto it = kind_names_.find(code);
-  if (it == kind_names_.end()) return code;
+namespace {
+std::string name_in(const std::map<std::string, std::pair<std::string, std::string>>& names,
+                    const std::string& code, render::Lang lang) {
+  const auto it = names.find(code);
+  if (it == names.end()) return code;
   const std::string& name = lang == render::Lang::Vi ? it->second.first : it->second.second;
   return name.empty() ? code : name;
+}
+}  // namespace
+
+std::string PatrolPlanning::kind_name(const std::string& code, render::Lang lang) const {
+  return name_in(kind_names_, code, lang);
+}
+
+std::string PatrolPlanning::mode_name(const std::string& code, render::Lang lang) const {
+  return name_in(mode_names_, code, lang);
 }
 
 namespace {
@@ -321,7 +334,7 @@ std::vector<PatrolRowText> patrol_rows(const PatrolPlanning& pp, const PatrolWin
     for (int32_t k : p.hotspots) hot.push_back(pp.communes().names[size_t(k)]);
     for (int k : p.crossings) cross.push_back(pp.crossings()[size_t(k)].name);
     out.push_back({r.name, r.mode, r.state, km, border::format_hours(p.hours), join(hot, "; "),
-                   join(cross, "; ")});
+                   join(cross, "; "), p.hours});
   }
   return out;
 }

@@ -87,6 +87,8 @@ class PatrolPlanning {
   const border::MetricFrame& frame() const { return *in_->frame; }
   // A cooperation kind's name (code list cooperation_kinds); the code when unknown.
   std::string kind_name(const std::string& code, render::Lang lang) const;
+  // A patrol mode's name ("đi bộ", "xe máy") in the language; the code when it has none.
+  std::string mode_name(const std::string& code, render::Lang lang) const;
   // Cooperation kinds in the code list's order.
   const std::vector<std::string>& kinds() const { return kinds_; }
 
@@ -123,6 +125,7 @@ class PatrolPlanning {
   std::shared_ptr<const render::FacilityLinks> links_;
   std::vector<std::string> kinds_;
   std::map<std::string, std::pair<std::string, std::string>> kind_names_;  // code → (vi, en)
+  std::map<std::string, std::pair<std::string, std::string>> mode_names_;  // code → (vi, en)
   std::filesystem::path db_path_;
   uint64_t epoch_ = 0;
   struct Request {
@@ -145,8 +148,11 @@ class PatrolPlanning {
 std::string window_text(const analysis::Window& w);
 
 // One row of the Patrol panel's route table as shown (the state dump gives the same text).
+// A route's row as `secmap patrol plan` writes it (codes, "0 h 34 min"), and its duration in
+// hours for the panel's own language.
 struct PatrolRowText {
   std::string name, mode, state, length_km, duration, hotspots, crossings;
+  double hours = 0;
 };
 std::vector<PatrolRowText> patrol_rows(const PatrolPlanning& pp, const PatrolWindow& w);
 // Segment ids and crossing names no route covers in the window.

@@ -37,6 +37,7 @@ const std::map<std::string, int, std::less<>>& arity() {
       {"dump-state", 1},
       {"quit", 0},
       {"quit-answer", 1},
+      {"log-text", -1},
       {"key", 1},
       {"present", 1},
       {"slide-save", -1},
@@ -227,6 +228,8 @@ ScriptStep Script::step(AppState& st, SlideShow* show) {
       out.screenshot = c.rest;
     } else if (c.name == "dump-state") {
       out.dump_state = c.rest;
+    } else if (c.name == "log-text") {
+      out.log_text = c.rest;
     } else if (c.name == "key") {
       out.key = *key_code(a[0]);
     } else if (c.name == "present" || c.name == "slide-save" || c.name == "slide-go" ||

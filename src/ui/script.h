@@ -54,6 +54,8 @@
 //                          form it asks first, as Ctrl+Q does (a script that ends there keeps
 //                          the form as a draft)
 //   quit-answer A          answers that question: save, draft, discard or back
+//   log-text FILE          every text this frame shows, a line per line of text, to FILE
+//                          (ui/drawn_text.h), for scans of the interface's language
 // Blank lines and lines starting with # are skipped.
 #pragma once
 #include <filesystem>
@@ -82,7 +84,7 @@ struct ScriptCommand {
 // What a step asks of the window after the frame is drawn.
 struct ScriptStep {
   std::string command;  // the line run, for logs ("" while waiting or when done)
-  std::optional<std::filesystem::path> screenshot, dump_state;
+  std::optional<std::filesystem::path> screenshot, dump_state, log_text;
   bool quit = false;
   std::string quit_answer;  // save, draft, discard or back ("" none)
   bool moves_map = false;   // a pan or zoom: drawn like a drag (quick render)

@@ -402,6 +402,28 @@ std::string field_label(std::string_view name, Lang lang) {
   return std::string(name);
 }
 
+namespace {
+struct ValueLabel {
+  const char* column;
+  const char* value;
+  const char* vi;
+  const char* en;
+};
+// The fixed choices of edit/record_checks.cpp, named.
+constexpr ValueLabel kValueLabels[] = {
+    {"status", "open", "đang mở", "open"},     {"status", "restricted", "hạn chế", "restricted"},
+    {"status", "closed", "đóng", "closed"},    {"state", "planned", "kế hoạch", "planned"},
+    {"state", "done", "đã thực hiện", "done"}, {"country", "VN", "Việt Nam", "Vietnam"},
+    {"country", "CN", "Trung Quốc", "China"},
+};
+}  // namespace
+
+std::string value_label(std::string_view column, std::string_view value, Lang lang) {
+  for (const ValueLabel& v : kValueLabels)
+    if (column == v.column && value == v.value) return lang == Lang::En ? v.en : v.vi;
+  return std::string(value);
+}
+
 std::string_view lang_code(Lang lang) {
   return lang == Lang::En ? "en" : "vi";
 }

@@ -308,6 +308,9 @@ const char* tr(S id, Lang lang);
 // The label of an editable column, table or audit action (edit forms, Identify's history) in
 // the interface language; the name itself when the catalogue has none.
 std::string field_label(std::string_view name, Lang lang);
+// A value of a column with fixed choices (a crossing's status open/restricted/closed, a route's
+// state planned/done, a country VN/CN) as the interface names it; other values as they are.
+std::string value_label(std::string_view column, std::string_view value, Lang lang);
 // "vi" / "en" and back (nullopt-free: unknown names give Vietnamese).
 std::string_view lang_code(Lang lang);
 Lang parse_lang(std::string_view code);
