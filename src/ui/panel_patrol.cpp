@@ -96,10 +96,13 @@ void draw_patrol_section(PanelContext& ctx) {
   const auto rows = patrol_rows(pp, w);
   if (rows.empty()) {
     ImGui::TextDisabled("%s", tr(S::NoRoutesInWindow, L));
-  } else if (ImGui::BeginTable("##routes", 6,
-                               ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
-                               {0, ImGui::GetTextLineHeightWithSpacing() * 10})) {
+  } else if (ImGui::BeginTable(
+                 "##routes", 6,
+                 // Each cell on one line, as wide as it needs: the table scrolls sideways rather
+                 // than wrapping a route's name a few letters a line in the narrow sidebar.
+                 ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+                 {0, ImGui::GetTextLineHeightWithSpacing() * 10})) {
     for (S col :
          {S::ColRoute, S::ColMode, S::ColLengthKm, S::ColDuration, S::ColHotspots, S::ColCrossings})
       ImGui::TableSetupColumn(tr(col, L));
@@ -113,7 +116,7 @@ void draw_patrol_section(PanelContext& ctx) {
       for (const std::string* cell :
            {&r.name, &mode, &r.length_km, &duration, &r.hotspots, &r.crossings}) {
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", cell->c_str());
+        ImGui::TextUnformatted(cell->c_str());
       }
     }
     ImGui::EndTable();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "border/patrol_plan.h"
 #include "edit/record_checks.h"
 #include "store/code_lists.h"
 #include "store/database.h"
@@ -83,8 +84,17 @@ TEST(VietnameseUi, ShowsNoRawCodesOrEnglishWords) {
   for (const auto& l : panels) all += l + "\n";
   EXPECT_NE(all.find("Hợp tác biên giới"), std::string::npos) << all;
   EXPECT_NE(all.find("đi bộ"), std::string::npos) << "the route table's mode, named" << all;
-  EXPECT_NE(all.find(" giờ "), std::string::npos) << "the route table's duration" << all;
+  // The route table's durations (off to the side of the scrolled table here) in Vietnamese.
+  EXPECT_EQ(border::format_hours_vi(1 + 5.0 / 60), "1 giờ 5 phút");
   EXPECT_GT(scanned, 100u);
+  // The route table keeps a route's name on one line (it once wrapped it a few letters a line).
+  std::string route;
+  {
+    auto d = store::Database::open(db);
+    route = d.query_text("SELECT name FROM patrols ORDER BY id LIMIT 1").value_or("?");
+  }
+  const std::string first_words = route.substr(0, route.find(' ', route.find(' ') + 1));
+  EXPECT_NE(all.find(first_words), std::string::npos) << "'" << first_words << "' not on a line";
 }
 
 }  // namespace
