@@ -90,7 +90,7 @@ TEST_F(DraftWindowTest, BackKeepsTheWindowAndDiscardIsTheUsersOwnChoice) {
 TEST_F(DraftWindowTest, AKilledWindowLeavesTheDraft) {
   const auto script = dir_ / "script.txt";
   std::ofstream(script) << typing() << "wait 5\nwait 100000\n";
-  const auto r = run_command("XDG_CONFIG_HOME=" + quoted(dir_ / "config") + " timeout -s KILL 6 " +
+  const auto r = run_command("XDG_CONFIG_HOME=" + quoted(dir_ / "config") + " timeout -s KILL 10 " +
                              quoted(secmap_binary()) + " map " + quoted(db_) +
                              " --size 800x600 --script " + quoted(script));
   EXPECT_NE(r.exit_code, 0) << r.output;  // killed
