@@ -13,10 +13,9 @@ constexpr const char* kPseudoFields[] = {"commune", "province"};
 
 // The column a pseudo-field reads: the one --map names, else the first whose name is one of
 // its usual names; -1 when none (or --map gave it none).
-int pseudo_column(const model::Table& layer, const GdalSource& src,
+int pseudo_column(const model::Table& layer, const std::vector<std::string>& cols,
                   const std::map<std::string, std::string>& user_map, std::string_view pseudo,
                   const std::string& where) {
-  const std::vector<std::string>& cols = src.field_names();
   if (auto m = user_map.find(std::string(pseudo)); m != user_map.end()) {
     if (m->second.empty()) return -1;
     for (size_t i = 0; i < cols.size(); ++i)
@@ -33,16 +32,16 @@ int pseudo_column(const model::Table& layer, const GdalSource& src,
 
 }  // namespace
 
-ColumnPlan plan_columns(const model::Table& layer, const GdalSource& src,
+ColumnPlan plan_columns(const model::Table& layer, const std::vector<std::string>& cols,
+                        const std::vector<std::string>& coordinate_columns,
                         const std::map<std::string, std::string>& user_map,
                         const std::string& where, bool list_missing) {
   ColumnPlan plan;
-  const std::vector<std::string>& cols = src.field_names();
   // Incidents may name their commune instead of giving coordinates (a list kept by commune).
   if (layer.table == "incidents") {
-    plan.commune_column = pseudo_column(layer, src, user_map, "commune", where);
+    plan.commune_column = pseudo_column(layer, cols, user_map, "commune", where);
     if (plan.commune_column >= 0)
-      plan.province_column = pseudo_column(layer, src, user_map, "province", where);
+      plan.province_column = pseudo_column(layer, cols, user_map, "province", where);
   }
   std::map<std::string, std::string> field_map = user_map;  // without the pseudo-fields
   for (const char* pseudo : kPseudoFields) field_map.erase(pseudo);
@@ -53,7 +52,7 @@ ColumnPlan plan_columns(const model::Table& layer, const GdalSource& src,
   for (const auto& b : plan.bindings)
     if (b.source_index >= 0) plan.mapping.emplace_back(b.source_name, b.field->name);
   if (!layer.geometry.empty())  // a layer without geometry keeps such columns like any other
-    for (const auto& c : src.coordinate_columns())
+    for (const auto& c : coordinate_columns)
       plan.mapping.emplace_back(c, layer.geometry == "POINT" ? "location" : "geometry");
   if (plan.commune_column >= 0)
     plan.mapping.emplace_back(cols[plan.commune_column], "commune (of rows without coordinates)");

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "io/field_mapping.h"
-#include "io/gdal_source.h"
 #include "model/tables.h"
 
 namespace secmap::io {
@@ -27,7 +26,10 @@ struct ColumnPlan {
 // a column it would have matched by name is kept as extra instead. Throws ImportError for a
 // --map naming an unknown field or column, and for a missing required field unless
 // `list_missing` (then it is only listed, for a preview).
-ColumnPlan plan_columns(const model::Table& layer, const GdalSource& src,
+// `columns` are the source's column names, `coordinate_columns` those its points come from
+// (GdalSource::field_names and coordinate_columns).
+ColumnPlan plan_columns(const model::Table& layer, const std::vector<std::string>& columns,
+                        const std::vector<std::string>& coordinate_columns,
                         const std::map<std::string, std::string>& user_map,
                         const std::string& where, bool list_missing = false);
 

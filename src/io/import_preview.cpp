@@ -8,8 +8,7 @@
 namespace secmap::io {
 
 ImportPreview preview_import(const ImportOptions& opt, size_t max_rows) {
-  const model::Table* layer = model::find_layer(opt.layer);
-  if (!layer) throw ImportError("unknown layer '" + opt.layer + "'");
+  if (!model::find_layer(opt.layer)) throw ImportError("unknown layer '" + opt.layer + "'");
   ImportPreview p;
   p.sheets = GdalSource::layers(opt.file);
   std::optional<std::string> sheet = opt.source_layer;
@@ -24,20 +23,8 @@ ImportPreview preview_import(const ImportOptions& opt, size_t max_rows) {
   p.columns = src.field_names();
   p.notes = src.reading_notes();
   p.encoding = src.encoding_name();
-  const ColumnPlan plan = plan_columns(*layer, src, opt.map, opt.file.string(), true);
-  p.missing_required = plan.missing_required;
-  p.column_fields.assign(p.columns.size(), "");
-  auto fill = [&](const std::string& column, const std::string& field) {
-    for (size_t i = 0; i < p.columns.size(); ++i)
-      if (p.columns[i] == column && p.column_fields[i].empty()) p.column_fields[i] = field;
-  };
-  for (const FieldBinding& b : plan.bindings)
-    if (b.source_index >= 0) p.column_fields[b.source_index] = b.field->name;
-  if (!layer->geometry.empty())
-    for (const auto& c : src.coordinate_columns())
-      fill(c, layer->geometry == "POINT" ? "location" : "geometry");
-  if (plan.commune_column >= 0) p.column_fields[plan.commune_column] = "commune";
-  if (plan.province_column >= 0) p.column_fields[plan.province_column] = "province";
+  p.coordinate_columns = src.coordinate_columns();
+  plan_preview(p, opt);
   SourceFeature f;
   while (p.rows.size() < max_rows && src.next(f)) {
     std::vector<std::string> row;
@@ -45,6 +32,24 @@ ImportPreview preview_import(const ImportOptions& opt, size_t max_rows) {
     p.rows.push_back(std::move(row));
   }
   return p;
+}
+
+void plan_preview(ImportPreview& p, const ImportOptions& opt) {
+  const model::Table* layer = model::find_layer(opt.layer);
+  if (!layer) throw ImportError("unknown layer '" + opt.layer + "'");
+  const ColumnPlan plan =
+      plan_columns(*layer, p.columns, p.coordinate_columns, opt.map, opt.file.string(), true);
+  p.missing_required = plan.missing_required;
+  p.column_fields.assign(p.columns.size(), "");
+  for (const FieldBinding& b : plan.bindings)
+    if (b.source_index >= 0) p.column_fields[b.source_index] = b.field->name;
+  if (!layer->geometry.empty())
+    for (const auto& c : p.coordinate_columns)
+      for (size_t i = 0; i < p.columns.size(); ++i)
+        if (p.columns[i] == c && p.column_fields[i].empty())
+          p.column_fields[i] = layer->geometry == "POINT" ? "location" : "geometry";
+  if (plan.commune_column >= 0) p.column_fields[plan.commune_column] = "commune";
+  if (plan.province_column >= 0) p.column_fields[plan.province_column] = "province";
 }
 
 }  // namespace secmap::io

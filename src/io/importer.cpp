@@ -198,7 +198,8 @@ ImportReport import_file(store::Database& db, const ImportOptions& opt) {
   report.encoding = src.encoding_name();
   report.dry_run = opt.dry_run;
 
-  ColumnPlan plan = plan_columns(*layer, src, opt.map, where);
+  ColumnPlan plan =
+      plan_columns(*layer, src.field_names(), src.coordinate_columns(), opt.map, where);
   const int commune_column = plan.commune_column;
   const int province_column = plan.province_column;
 

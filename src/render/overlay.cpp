@@ -88,9 +88,30 @@ struct LegendLayout {
   float font = 0, swatch = 0, gap = 0, row = 0;
 };
 
+// The widths of the legend's texts at the fonts' own size, measured once: a text's width grows
+// in proportion to its size, so each trial size of layout_legend scales these.
+struct LegendWidths {
+  float title = 0;
+  std::vector<float> section_titles;
+  std::vector<std::vector<float>> entries;
+};
+
+LegendWidths measure_legend(const MapFonts& fonts, const std::vector<LegendSection>& legend,
+                            Lang lang) {
+  LegendWidths w;
+  w.title = text_size(fonts.bold, fonts.size, tr(Text::Legend, lang)).x;
+  for (const auto& s : legend) {
+    w.section_titles.push_back(s.title.empty() ? 0 : text_size(fonts.bold, fonts.size, s.title).x);
+    auto& e = w.entries.emplace_back();
+    for (const auto& entry : s.entries)
+      e.push_back(text_size(fonts.regular, fonts.size, entry.label).x);
+  }
+  return w;
+}
+
 LegendLayout layout_legend_once(const MapFonts& fonts, const std::vector<LegendSection>& legend,
-                                size_t sections, Lang lang, float k, float text_scale, float W,
-                                float H) {
+                                const LegendWidths& widths_at_1, size_t sections, Lang lang,
+                                float k, float text_scale, float W, float H) {
   LegendLayout lay;
   lay.font = fonts.size * text_scale;
   const float fs = lay.font, margin = 10 * k, pad = 8 * k * text_scale;
@@ -102,24 +123,21 @@ LegendLayout layout_legend_once(const MapFonts& fonts, const std::vector<LegendS
     float height, width;
   };
   std::vector<Line> lines;
-  auto add_title = [&](std::string t, float height) {
-    const float width = text_size(fonts.bold, fs, t).x;
-    lines.push_back({std::move(t), nullptr, height, width});
-  };
-  add_title(tr(Text::Legend, lang), row * 1.2f);
+  lines.push_back({tr(Text::Legend, lang), nullptr, row * 1.2f, widths_at_1.title * text_scale});
   for (size_t i = 0; i < sections; ++i) {
     const LegendSection& s = legend[i];
-    if (!s.title.empty()) add_title(s.title, row);
-    for (const auto& e : s.entries)
+    if (!s.title.empty())
+      lines.push_back({s.title, nullptr, row, widths_at_1.section_titles[i] * text_scale});
+    for (size_t e = 0; e < s.entries.size(); ++e)
       lines.push_back(
-          {{}, &e, row, lay.swatch + lay.gap + text_size(fonts.regular, fs, e.label).x});
+          {{}, &s.entries[e], row, lay.swatch + lay.gap + widths_at_1.entries[i][e] * text_scale});
     lines.back().height += row * 0.3f;
   }
   if (sections < legend.size()) {
     char more[256];
     std::snprintf(more, sizeof more, tr(Text::LegendMore, lang),
                   static_cast<int>(legend.size() - sections));
-    add_title(more, row);
+    lines.push_back({more, nullptr, row, text_size(fonts.bold, fs, more).x});
   }
   const float max_h = std::max(row * 3, H - 2 * margin - 2 * pad);
   float col_w = 0, col_h = 0, tallest = 0;
@@ -152,13 +170,14 @@ LegendLayout layout_legend(const MapFonts& fonts, const std::vector<LegendSectio
   // At most this share of the map's width, so that a fitted map keeps most of it.
   const float budget = 0.42f * W;
   auto fits = [&](const LegendLayout& l) { return l.box.x1 - l.box.x0 <= budget; };
+  const LegendWidths widths = measure_legend(fonts, legend, lang);
   LegendLayout lay;
   for (float text_scale : {1.f, 0.85f, 0.75f}) {
-    lay = layout_legend_once(fonts, legend, legend.size(), lang, k, text_scale, W, H);
+    lay = layout_legend_once(fonts, legend, widths, legend.size(), lang, k, text_scale, W, H);
     if (fits(lay)) return lay;
   }
   for (size_t n = legend.size() - 1; n >= 1; --n) {
-    lay = layout_legend_once(fonts, legend, n, lang, k, 0.75f, W, H);
+    lay = layout_legend_once(fonts, legend, widths, n, lang, k, 0.75f, W, H);
     if (fits(lay)) return lay;
   }
   return lay;  // the first section alone, however wide

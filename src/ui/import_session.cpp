@@ -52,7 +52,7 @@ bool ImportSession::set_layer(const std::string& layer) {
   }
   options_.layer = layer;
   options_.map.clear();  // the fields differ from layer to layer
-  return refresh_preview();
+  return replan();
 }
 
 bool ImportSession::set_sheet(const std::string& sheet) {
@@ -85,7 +85,7 @@ bool ImportSession::set_column_field(const std::string& column, const std::strin
   }
   if (!before.empty() && before != field) options_.map[before] = "";
   if (!field.empty()) options_.map[field] = column;
-  return refresh_preview();
+  return replan();
 }
 
 bool ImportSession::set_date_format(const std::string& format) {
@@ -112,6 +112,19 @@ std::string ImportSession::date_format() const {
       break;
   }
   return "auto";
+}
+
+bool ImportSession::replan() {
+  if (!preview_) return refresh_preview();
+  message_.clear();
+  fields_ = io::mappable_fields(*model::find_layer(options_.layer));
+  try {
+    io::plan_preview(*preview_, options_);  // the columns read already: no second read
+    return true;
+  } catch (const std::exception& e) {
+    message_ = first_line(e.what());
+    return false;
+  }
 }
 
 bool ImportSession::refresh_preview() {

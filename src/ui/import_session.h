@@ -85,7 +85,8 @@ class ImportSession {
   struct Progress {
     std::atomic<size_t> done{0}, total{0};
   };
-  bool refresh_preview();
+  bool refresh_preview();  // reads the file's head again (a new file or sheet)
+  bool replan();           // the mapping again from the columns read (a new layer or mapping)
   std::future<ImportOutcome> run(const std::filesystem::path& database, bool dry_run);
 
   bool open_ = false;
